@@ -1,0 +1,75 @@
+// salesfab: the program. Finds the subcommand, hands it the rest of the command line, and maps
+// every error to the exit status of the command-line contract.
+
+#include "cli/command.hpp"
+
+#include <boost/program_options.hpp>
+
+#include <exception>
+#include <iostream>
+#include <string>
+#include <vector>
+
+namespace po = boost::program_options;
+using namespace salesfab::cli;
+
+namespace {
+
+void print_help(std::ostream &out) {
+  out << "salesfab " << version()
+      << ": a discrete-event simulator of de salesfabriek (the sales factory)\n\n"
+         "Usage: salesfab COMMAND [OPTIONS] [ARGS]\n\nCommands:\n";
+  for (const Command &c : commands()) {
+    std::string name(c.name);
+    name.resize(12, ' ');
+    out << "  " << name << c.summary << '\n';
+  }
+  out << "\nOptions:\n"
+         "  --help       this help; `salesfab COMMAND --help` for a command's own\n"
+         "  --version    print the version\n\n"
+         "Exit status: 0 success, 2 invalid input (bad scenario or option), 1 anything else.\n";
+}
+
+int run(int argc, char **argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) {
+    print_help(std::cerr);
+    return exit_invalid;
+  }
+  if (!args[0].empty() && args[0][0] == '-') {
+    po::options_description global;
+    global.add_options()("help,h", "")("version", "");
+    po::variables_map vm;
+    po::store(po::command_line_parser(args).options(global).run(), vm);
+    if (vm.count("version")) {
+      std::cout << "salesfab " << version() << '\n';
+      return exit_ok;
+    }
+    print_help(std::cout);
+    return exit_ok;
+  }
+  for (const Command &c : commands())
+    if (c.name == args[0])
+      return c.main(std::span<const std::string>(args).subspan(1));
+  throw UsageError("unknown command '" + args[0] + "' (see salesfab --help)");
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  try {
+    return run(argc, argv);
+  } catch (const po::error &e) {
+    std::cerr << "salesfab: " << e.what() << " (see --help)\n";
+    return exit_invalid;
+  } catch (const UsageError &e) {
+    std::cerr << "salesfab: " << e.what() << '\n';
+    return exit_invalid;
+  } catch (const salesfab::Error &e) {
+    std::cerr << "salesfab: " << e.what() << '\n';
+    return exit_failure;
+  } catch (const std::exception &e) {
+    std::cerr << "salesfab: internal error: " << e.what() << '\n';
+    return exit_failure;
+  }
+}

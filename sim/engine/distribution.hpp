@@ -1,0 +1,88 @@
+#pragma once
+// Probability distributions exactly as the scenario format names them, as one value type that
+// samples from a RandomStream and knows its theoretical mean and variance.
+
+#include "engine/random_stream.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace salesfab::engine {
+
+/// A distribution of non-random or random values: constant, exponential, uniform, triangular,
+/// lognormal and gamma (both by the mean and sd of the value itself), or empirical.
+/// Cheap to copy; safe to sample from several threads at once (each with its own stream).
+class Distribution {
+public:
+  /// The families of the scenario format.
+  enum class Kind : std::uint8_t {
+    constant,
+    exponential,
+    uniform,
+    triangular,
+    lognormal,
+    gamma,
+    empirical
+  };
+
+  /// The constant 0.
+  Distribution() = default;
+
+  /// Always `value`.
+  static Distribution constant(double value);
+  /// Exponential with the given mean (> 0).
+  static Distribution exponential(double mean);
+  /// Uniform on [min, max], min <= max.
+  static Distribution uniform(double min, double max);
+  /// Triangular with min <= mode <= max.
+  static Distribution triangular(double min, double mode, double max);
+  /// Lognormal whose value has this mean (> 0) and standard deviation (>= 0).
+  static Distribution lognormal(double mean, double sd);
+  /// Gamma whose value has this mean (> 0) and standard deviation (>= 0).
+  static Distribution gamma(double mean, double sd);
+  /// One of `values` (non-empty), drawn with `weights` (>= 0, not all 0) or equally likely.
+  static Distribution empirical(std::vector<double> values, std::vector<double> weights = {});
+
+  /// Draws one value.
+  double sample(RandomStream &stream) const;
+
+  /// The theoretical mean.
+  [[nodiscard]] double mean() const;
+  /// The theoretical variance.
+  [[nodiscard]] double variance() const;
+  /// The smallest value the distribution can take (its support's lower end).
+  [[nodiscard]] double min() const;
+  /// The largest value the distribution can take (infinity when unbounded).
+  [[nodiscard]] double max() const;
+
+  /// Which family.
+  [[nodiscard]] Kind kind() const { return kind_; }
+  /// The family's name as the scenario format writes it.
+  [[nodiscard]] static const char *name(Kind kind);
+  /// A short description, e.g. "lognormal(mean 8000, sd 4000)".
+  [[nodiscard]] std::string describe() const;
+
+  /// The parameters as given, in the scenario format's order (constant: value; exponential:
+  /// mean; uniform: min, max; triangular: min, mode, max; lognormal, gamma: mean, sd).
+  [[nodiscard]] const double *parameters() const { return p_; }
+  /// The empirical values and weights (empty for other families).
+  [[nodiscard]] const std::vector<double> &values() const;
+  [[nodiscard]] const std::vector<double> &weights() const;
+
+  /// The same distribution with every value multiplied by factor >= 0.
+  [[nodiscard]] Distribution scaled(double factor) const;
+
+  friend bool operator==(const Distribution &a, const Distribution &b);
+
+private:
+  struct Empirical;
+
+  Kind kind_ = Kind::constant;
+  double p_[3] = {0, 0, 0}; // the parameters as given
+  double q_[2] = {0, 0};    // derived: lognormal mu, sigma; gamma shape, scale
+  std::shared_ptr<const Empirical> empirical_;
+};
+
+} // namespace salesfab::engine
