@@ -4,8 +4,12 @@
 
 namespace salesfab::cli {
 
+int validate_main(std::span<const std::string> args);
+
 std::span<const Command> commands() {
-  static const std::array<Command, 0> all{};
+  static const std::array all{
+      Command{"validate", "check scenario files against the contract; run nothing", validate_main},
+  };
   return all;
 }
 

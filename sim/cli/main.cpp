@@ -2,6 +2,7 @@
 // every error to the exit status of the command-line contract.
 
 #include "cli/command.hpp"
+#include "scenario/diagnostic.hpp"
 
 #include <boost/program_options.hpp>
 
@@ -61,6 +62,9 @@ int main(int argc, char **argv) {
     return run(argc, argv);
   } catch (const po::error &e) {
     std::cerr << "salesfab: " << e.what() << " (see --help)\n";
+    return exit_invalid;
+  } catch (const salesfab::scenario::ScenarioError &e) {
+    std::cerr << e.what() << '\n';
     return exit_invalid;
   } catch (const UsageError &e) {
     std::cerr << "salesfab: " << e.what() << '\n';

@@ -1,0 +1,98 @@
+#include "cli/options.hpp"
+
+#include "cli/command.hpp"
+
+namespace po = boost::program_options;
+
+namespace salesfab::cli {
+
+po::options_description CommonOptions::describe(const std::string &usage,
+                                                std::initializer_list<Option> which) {
+  po::options_description d(usage + "\n\nOptions");
+  d.add_options()("help,h", "this help");
+  for (const Option o : which) {
+    switch (o) {
+    case Option::set:
+      d.add_options()("set", po::value(&sets)->composing(),
+                      "KEY=VALUE: override one scenario value by its dotted path, e.g. "
+                      "--set funnel.stages[1].conversion.new=0.55 (repeatable)");
+      break;
+    case Option::replications:
+      d.add_options()("replications", po::value<int>(),
+                      "N: replications per variant (overrides run.replications)");
+      break;
+    case Option::seed:
+      d.add_options()("seed", po::value<std::uint64_t>(), "S: the seed (overrides run.seed)");
+      break;
+    case Option::threads:
+      d.add_options()("threads", po::value<int>(),
+                      "T: worker threads (default: all cores); results do not depend on T");
+      break;
+    case Option::out:
+      d.add_options()("out", po::value<std::string>(), "DIR: write the result files there");
+      break;
+    case Option::format:
+      d.add_options()("format", po::value(&format), "table|csv|json: what goes to stdout");
+      break;
+    case Option::lang:
+      d.add_options()("lang", po::value(&lang), "en|nl: labels and stories in English or Dutch");
+      break;
+    case Option::quiet:
+      d.add_options()("quiet,q", po::bool_switch(&quiet), "no progress bar");
+      break;
+    }
+  }
+  return d;
+}
+
+std::vector<scenario::Override> CommonOptions::overrides() const {
+  std::vector<scenario::Override> result;
+  for (const std::string &s : sets)
+    result.push_back(scenario::parse_override(s));
+  return result;
+}
+
+Parsed parse(std::span<const std::string> args, const po::options_description &description,
+             CommonOptions &common) {
+  po::options_description all;
+  all.add(description);
+  all.add_options()("files", po::value(&common.files)->composing());
+  po::positional_options_description positional;
+  positional.add("files", -1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(std::vector<std::string>(args.begin(), args.end()))
+                  .options(all)
+                  .positional(positional)
+                  .run(),
+              vm);
+    po::notify(vm);
+  } catch (const po::error &e) {
+    throw UsageError(std::string(e.what()) + " (see --help)");
+  }
+  Parsed parsed;
+  parsed.help = vm.count("help") > 0;
+  if (vm.count("replications")) {
+    const int n = vm["replications"].as<int>();
+    if (n < 1)
+      throw UsageError("--replications " + std::to_string(n) + ": expected a whole number >= 1");
+    common.replications = n;
+  }
+  if (vm.count("seed"))
+    common.seed = vm["seed"].as<std::uint64_t>();
+  if (vm.count("threads")) {
+    const int t = vm["threads"].as<int>();
+    if (t < 1)
+      throw UsageError("--threads " + std::to_string(t) + ": expected a whole number >= 1");
+    common.threads = t;
+  }
+  if (vm.count("out"))
+    common.out = vm["out"].as<std::string>();
+  if (common.format != "table" && common.format != "csv" && common.format != "json")
+    throw UsageError("--format " + common.format + ": expected table, csv or json");
+  if (common.lang != "en" && common.lang != "nl")
+    throw UsageError("--lang " + common.lang + ": expected en or nl");
+  return parsed;
+}
+
+} // namespace salesfab::cli

@@ -1,0 +1,49 @@
+#pragma once
+// The options that mean the same in every subcommand (cli.md), parsed once, here.
+
+#include "scenario/loader.hpp"
+
+#include <boost/program_options.hpp>
+
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace salesfab::cli {
+
+/// The shared options a subcommand may take.
+enum class Option { set, replications, seed, threads, out, format, lang, quiet };
+
+/// Values of the shared options, and the positional files.
+struct CommonOptions {
+  std::vector<std::string> files;
+  std::vector<std::string> sets;
+  std::optional<int> replications;
+  std::optional<std::uint64_t> seed;
+  std::optional<int> threads;
+  std::optional<std::string> out;
+  std::string format = "table";
+  std::string lang = "en";
+  bool quiet = false;
+
+  /// The options description for `--help`, with the chosen shared options.
+  boost::program_options::options_description describe(const std::string &usage,
+                                                       std::initializer_list<Option> which);
+  /// The --set values, parsed (throws ScenarioError for a malformed one).
+  [[nodiscard]] std::vector<scenario::Override> overrides() const;
+};
+
+/// The outcome of parsing.
+struct Parsed {
+  bool help = false;
+};
+
+/// Parses a subcommand's arguments: options of `description`, the rest are files.
+/// Throws UsageError (exit 2) for anything malformed.
+Parsed parse(std::span<const std::string> args,
+             const boost::program_options::options_description &description, CommonOptions &common);
+
+} // namespace salesfab::cli

@@ -1,0 +1,81 @@
+#include "model/parameters.hpp"
+
+namespace salesfab::model {
+
+std::string_view role_name(Role role) {
+  switch (role) {
+  case Role::qualifier:
+    return "qualifier";
+  case Role::account_executive:
+    return "account_executive";
+  case Role::account_manager:
+    return "account_manager";
+  }
+  return "?";
+}
+
+std::string_view class_name(CustomerClass c) {
+  switch (c) {
+  case CustomerClass::A:
+    return "A";
+  case CustomerClass::B:
+    return "B";
+  case CustomerClass::C:
+    return "C";
+  }
+  return "?";
+}
+
+std::string_view intent_name(Intent intent) {
+  switch (intent) {
+  case Intent::rebuy:
+    return "rebuy";
+  case Intent::deep_selling:
+    return "deep_selling";
+  case Intent::up_selling:
+    return "up_selling";
+  case Intent::cross_selling:
+    return "cross_selling";
+  }
+  return "?";
+}
+
+std::string_view source_name(Source source) {
+  switch (source) {
+  case Source::new_business:
+    return "new";
+  case Source::rebuy:
+    return "rebuy";
+  case Source::deep_selling:
+    return "deep_selling";
+  case Source::up_selling:
+    return "up_selling";
+  case Source::cross_selling:
+    return "cross_selling";
+  }
+  return "?";
+}
+
+std::string_view priority_name(FunnelPriority p) {
+  switch (p) {
+  case FunnelPriority::fifo:
+    return "fifo";
+  case FunnelPriority::closest_to_close:
+    return "closest_to_close";
+  case FunnelPriority::highest_value:
+    return "highest_value";
+  }
+  return "?";
+}
+
+std::string_view priority_name(BrickwallPriority p) {
+  switch (p) {
+  case BrickwallPriority::abc:
+    return "abc";
+  case BrickwallPriority::proportional:
+    return "proportional";
+  }
+  return "?";
+}
+
+} // namespace salesfab::model

@@ -1,0 +1,244 @@
+#include "scenario/loader.hpp"
+
+#include "scenario/key_path.hpp"
+#include "scenario/parameters_reader.hpp"
+#include "scenario/reader.hpp"
+#include "scenario/yaml_tree.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace salesfab::scenario {
+
+using detail::PathStep;
+using detail::YamlNode;
+
+namespace {
+
+[[noreturn]] void fail(const std::string &source, const std::string &path, std::string message) {
+  Diagnostic d;
+  d.source = source;
+  d.path = path;
+  d.message = std::move(message);
+  throw ScenarioError({d});
+}
+
+// Positions inside an override's value mean nothing to a user: the override names itself.
+void forget_positions(YamlNode &node) {
+  node.line = node.column = 0;
+  for (auto &k : node.keys)
+    forget_positions(k);
+  for (auto &v : node.values)
+    forget_positions(v);
+}
+
+// One axis of a sweep: a key path and the values it takes, in file order.
+struct SweepAxis {
+  std::string path;
+  std::vector<PathStep> steps;
+  const YamlNode *key; // the sweep key, for the position of keys it creates
+  std::vector<YamlNode> values;
+};
+
+// Reads and removes the `sweep` section.
+std::vector<SweepAxis> take_sweep(YamlNode &root, std::vector<Diagnostic> &diagnostics) {
+  std::vector<SweepAxis> axes;
+  if (!root.is_map())
+    return axes;
+  const auto at = std::find_if(root.keys.begin(), root.keys.end(), [](const YamlNode &k) {
+    return k.is_scalar() && k.scalar == "sweep";
+  });
+  if (at == root.keys.end())
+    return axes;
+  const auto index = static_cast<std::size_t>(at - root.keys.begin());
+  YamlNode sweep = std::move(root.values[index]);
+  YamlNode sweep_key = std::move(root.keys[index]);
+  root.keys.erase(root.keys.begin() + static_cast<std::ptrdiff_t>(index));
+  root.values.erase(root.values.begin() + static_cast<std::ptrdiff_t>(index));
+
+  detail::Reader reader(diagnostics);
+  detail::MapReader m(reader, sweep, "sweep");
+  if (!m.ok())
+    return axes;
+  std::size_t variants = 1;
+  for (std::size_t i = 0; i < sweep.keys.size(); ++i) {
+    const YamlNode &key = sweep.keys[i];
+    const YamlNode &values = sweep.values[i];
+    if (!key.is_scalar())
+      continue;             // reported by the MapReader
+    m.optional(key.scalar); // every key is a path: none is "unknown"
+    const std::string path = "sweep." + key.scalar;
+    const auto steps = detail::parse_key_path(key.scalar);
+    if (!steps) {
+      reader.error(key, path,
+                   "not a key path (expected keys joined by '.', with [i] for list items, e.g. "
+                   "staff.account_executive.headcount)");
+      continue;
+    }
+    const std::string &first = std::get<std::string>(steps->front());
+    if (first == "name" || first == "run" || first == "sweep") {
+      reader.error(key, path,
+                   "'" + first +
+                       "' cannot be swept (all variants of a file share its name and its "
+                       "replications and seeds: that is what makes them comparable)");
+      continue;
+    }
+    if (!values.is_sequence() || values.values.empty()) {
+      reader.error(values, path, "expected a non-empty list of values, got " + values.describe());
+      continue;
+    }
+    variants *= values.values.size();
+    if (variants > max_variants) {
+      reader.error(values, path,
+                   "the sweep makes more than " + std::to_string(max_variants) + " variants");
+      return {};
+    }
+    axes.push_back(SweepAxis{key.scalar, *steps, &key, values.values});
+  }
+  return axes;
+}
+
+// Sorts problems by place (the file's own first, then overrides) and drops repeats, which a
+// sweep produces once per variant.
+std::vector<Diagnostic> tidy(std::vector<Diagnostic> all, const std::string &source) {
+  std::vector<Diagnostic> unique;
+  for (auto &d : all)
+    if (std::find(unique.begin(), unique.end(), d) == unique.end())
+      unique.push_back(std::move(d));
+  std::stable_sort(unique.begin(), unique.end(), [&](const Diagnostic &a, const Diagnostic &b) {
+    const bool a_file = a.source == source, b_file = b.source == source;
+    if (a_file != b_file)
+      return a_file;
+    if (a.line != b.line)
+      return a.line < b.line;
+    return a.column < b.column;
+  });
+  return unique;
+}
+
+} // namespace
+
+Override parse_override(std::string_view text) {
+  const std::string source = "--set " + std::string(text);
+  const std::size_t eq = text.find('=');
+  if (eq == std::string_view::npos)
+    fail(source, "", "expected KEY=VALUE, e.g. --set staff.account_manager.headcount=3");
+  Override o{std::string(text.substr(0, eq)), std::string(text.substr(eq + 1))};
+  if (!detail::parse_key_path(o.path))
+    fail(source, "",
+         "'" + o.path +
+             "' is not a key path (expected keys joined by '.', with [i] for list items, e.g. "
+             "funnel.stages[1].conversion.new)");
+  if (o.value.empty())
+    fail(source, o.path, "no value after '='");
+  return o;
+}
+
+ScenarioFile load_text(std::string text, const std::string &source,
+                       std::span<const Override> overrides) {
+  YamlNode root = detail::parse_yaml(text, std::make_shared<const std::string>(source));
+  std::vector<Diagnostic> diagnostics;
+  const std::vector<SweepAxis> axes = take_sweep(root, diagnostics);
+
+  // Overrides are parsed once; applied to each variant after its sweep settings.
+  struct ParsedOverride {
+    std::vector<PathStep> steps;
+    YamlNode value;
+    std::string path;
+  };
+  std::vector<ParsedOverride> parsed;
+  for (const Override &o : overrides) {
+    auto origin = std::make_shared<const std::string>("--set " + o.text());
+    try {
+      YamlNode value = detail::parse_yaml(o.value, origin);
+      forget_positions(value);
+      if (value.is_null()) { // "x=" is refused by parse_override; "x=~" and the like land here
+        value.kind = YamlNode::Kind::scalar;
+        value.scalar = o.value;
+      }
+      parsed.push_back(ParsedOverride{*detail::parse_key_path(o.path), std::move(value), o.path});
+    } catch (const ScenarioError &e) {
+      for (Diagnostic d : e.diagnostics()) {
+        d.line = d.column = 0;
+        d.path = o.path;
+        diagnostics.push_back(std::move(d));
+      }
+    }
+  }
+
+  ScenarioFile file;
+  file.source = source;
+  std::size_t total = 1;
+  for (const SweepAxis &axis : axes)
+    total *= axis.values.size();
+  for (std::size_t k = 0; k < total; ++k) {
+    // Point k of the sweep, the last axis varying fastest.
+    std::vector<std::size_t> point(axes.size());
+    for (std::size_t a = axes.size(), rest = k; a-- > 0; rest /= axes[a].values.size())
+      point[a] = rest % axes[a].values.size();
+    YamlNode tree = root;
+    Variant variant;
+    for (std::size_t a = 0; a < axes.size(); ++a) {
+      const YamlNode &value = axes[a].values[point[a]];
+      variant.settings.emplace_back(axes[a].path, value.to_flow());
+      if (auto problem = detail::set_at_path(tree, axes[a].steps, value, *axes[a].key))
+        diagnostics.push_back(Diagnostic{source, axes[a].key->line, axes[a].key->column,
+                                         "sweep." + axes[a].path, *problem});
+    }
+    for (const ParsedOverride &o : parsed) {
+      if (auto problem = detail::set_at_path(tree, o.steps, o.value, o.value))
+        diagnostics.push_back(Diagnostic{*o.value.source, 0, 0, o.path, *problem});
+    }
+    detail::Reader reader(diagnostics);
+    variant.parameters = detail::read_parameters(reader, tree);
+    variant.name = variant.parameters.name;
+    if (!variant.settings.empty()) {
+      variant.name += '[';
+      for (std::size_t i = 0; i < variant.settings.size(); ++i)
+        variant.name +=
+            (i ? "," : "") + variant.settings[i].first + "=" + variant.settings[i].second;
+      variant.name += ']';
+    }
+    file.variants.push_back(std::move(variant));
+  }
+  if (!diagnostics.empty())
+    throw ScenarioError(tidy(std::move(diagnostics), source));
+  file.text = std::move(text);
+  return file;
+}
+
+ScenarioFile load_file(const std::string &path, std::span<const Override> overrides) {
+  std::error_code ec;
+  const auto status = std::filesystem::status(path, ec);
+  if (ec || !std::filesystem::exists(status))
+    fail(path, "", "cannot read the file: no such file");
+  if (std::filesystem::is_directory(status))
+    fail(path, "", "is a directory (expected a scenario file)");
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    fail(path, "", std::string("cannot read the file: ") + std::strerror(errno));
+  std::ostringstream bytes;
+  char buffer[65536];
+  std::size_t total = 0;
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    total += static_cast<std::size_t>(in.gcount());
+    if (total > detail::YamlLimits{}.max_bytes)
+      fail(path, "",
+           "the file is larger than the " + std::to_string(detail::YamlLimits{}.max_bytes) +
+               " bytes a scenario may have");
+    bytes.write(buffer, in.gcount());
+  }
+  if (in.bad())
+    fail(path, "", std::string("cannot read the file: ") + std::strerror(errno));
+  return load_text(bytes.str(), path, overrides);
+}
+
+ScenarioFile load_default(std::span<const Override> overrides) {
+  return load_text(std::string(default_scenario_text()), "(built-in basis)", overrides);
+}
+
+} // namespace salesfab::scenario

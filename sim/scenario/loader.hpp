@@ -1,0 +1,59 @@
+#pragma once
+// The scenario layer's door: a scenario file (or the built-in default) in, its variants out —
+// each a name and a complete model::Parameters — or a ScenarioError listing every problem with
+// file:line:column, key path and what was expected. The only code that reads YAML.
+
+#include "model/parameters.hpp"
+#include "scenario/diagnostic.hpp"
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace salesfab::scenario {
+
+/// One `--set KEY=VALUE`: a dotted key path (with [i] for list items) and a YAML value.
+struct Override {
+  std::string path;  ///< e.g. funnel.stages[1].conversion.new
+  std::string value; ///< e.g. 0.55, or {dist: exponential, mean: 3}
+  /// "KEY=VALUE" as the user wrote it.
+  [[nodiscard]] std::string text() const { return path + "=" + value; }
+};
+
+/// Parses "KEY=VALUE". Throws ScenarioError when there is no '=' or the key is not a path.
+Override parse_override(std::string_view text);
+
+/// One variant of a scenario: the whole file, or one point of its sweep.
+struct Variant {
+  std::string name; ///< the scenario's name, or e.g. basis[staff.account_executive.headcount=4]
+  std::vector<std::pair<std::string, std::string>> settings; ///< the sweep's key=value pairs
+  model::Parameters parameters;
+};
+
+/// A scenario file, read and checked.
+struct ScenarioFile {
+  std::string source;            ///< the path, or "(built-in basis)"
+  std::string text;              ///< the file's bytes, as read
+  std::vector<Variant> variants; ///< one, or one per point of the sweep
+};
+
+/// Reads and checks a scenario file; `overrides` apply to every variant after the sweep.
+/// Throws ScenarioError (also for a missing or unreadable file).
+ScenarioFile load_file(const std::string &path, std::span<const Override> overrides = {});
+
+/// Reads and checks scenario text; `source` names it in messages.
+ScenarioFile load_text(std::string text, const std::string &source,
+                       std::span<const Override> overrides = {});
+
+/// The built-in default scenario (scenarios/basis.yaml, compiled into the program).
+ScenarioFile load_default(std::span<const Override> overrides = {});
+
+/// The text of the built-in default scenario.
+std::string_view default_scenario_text();
+
+/// How many variants a file may have at most.
+inline constexpr std::size_t max_variants = 1000;
+
+} // namespace salesfab::scenario

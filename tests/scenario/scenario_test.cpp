@@ -1,0 +1,183 @@
+#include "cli/support.hpp"
+#include "scenario/loader.hpp"
+#include "scenario/writer.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+using namespace salesfab;
+using scenario::load_file;
+using scenario::load_text;
+using scenario::ScenarioError;
+
+namespace {
+
+// The messages a bad scenario produces, one string each.
+std::vector<std::string> problems(const std::string &text,
+                                  std::vector<scenario::Override> overrides = {}) {
+  try {
+    load_text(text, "t.yaml", overrides);
+  } catch (const ScenarioError &e) {
+    std::vector<std::string> out;
+    for (const auto &d : e.diagnostics())
+      out.push_back(d.to_string());
+    return out;
+  }
+  return {};
+}
+
+} // namespace
+
+TEST_CASE("the smallest valid scenario takes every default of the contract", "[scenario]") {
+  const auto file = load_file("scenarios/minimal.yaml");
+  REQUIRE(file.variants.size() == 1);
+  const model::Parameters &p = file.variants[0].parameters;
+  REQUIRE(p.name == "minimal");
+  REQUIRE(p.title.empty());
+  REQUIRE(p.time.horizon_days == 365);
+  REQUIRE(p.time.warmup_days == 0);
+  REQUIRE(p.time.report_period == "month");
+  REQUIRE(p.time.report_period_days == Approx(365.0 / 12));
+  REQUIRE(p.run.replications == 20);
+  REQUIRE(p.run.seed == 1);
+  REQUIRE(p.run.confidence == 0.95);
+  for (const auto role : model::all_roles) {
+    REQUIRE(p.staff[role].cost_per_year == 0);
+    REQUIRE(p.staff[role].ramp_up_weeks == 0);
+  }
+  REQUIRE(p.staff.changes.empty());
+  REQUIRE_FALSE(p.market.qualification.patience_days);
+  REQUIRE(p.market.shortlist.drift_per_year == 0);
+  REQUIRE(p.market.segments[0].deal_value == engine::Distribution::constant(1000));
+  REQUIRE(p.funnel.existing_enter_stage == 0);
+  REQUIRE(p.funnel.lost_to_competitor == 0.5);
+  REQUIRE_FALSE(p.funnel.patience_days);
+  REQUIRE_FALSE(p.funnel.max_age_days);
+  REQUIRE(p.funnel.priority == model::FunnelPriority::fifo);
+  REQUIRE(p.funnel.stages[0].conversion_new == 0.5);
+  REQUIRE(p.funnel.stages[0].conversion_existing == 0.5);
+  const auto &c = p.customers;
+  REQUIRE(c.initial == std::array<int, 3>{0, 0, 0});
+  REQUIRE(c.class_a_threshold == 50000);
+  REQUIRE(c.class_b_threshold == 10000);
+  for (const auto intent : model::all_intents) {
+    REQUIRE(c[intent].per_year == model::PerClass::all(0));
+    REQUIRE(c[intent].value_factor == 1);
+    REQUIRE(c[intent].margin_delta == 0);
+  }
+  REQUIRE(c.churn_per_year == model::PerClass::all(0));
+  REQUIRE(c.brickwalling.effect == 0);
+  REQUIRE(c.brickwalling.priority == model::BrickwallPriority::abc);
+  REQUIRE_FALSE(c.winback_after_days);
+  REQUIRE_FALSE(p.targets.revenue_per_year);
+}
+
+TEST_CASE("the default scenario reads every key of the contract's example", "[scenario]") {
+  const model::Parameters p = load_file("scenarios/basis.yaml").variants[0].parameters;
+  REQUIRE(p.title == "Basisscenario: een kleine B2B-salesfabriek");
+  REQUIRE(p.time.warmup_days == 180);
+  REQUIRE(p.staff[model::Role::account_executive].ramp_up_weeks == 12);
+  REQUIRE(p.staff.changes.size() == 1);
+  REQUIRE(p.staff.changes[0].role == model::Role::account_executive);
+  REQUIRE(p.staff.changes[0].headcount == 5);
+  REQUIRE(p.market.segments.size() == 2);
+  REQUIRE(p.market.segments[1].deal_value == engine::Distribution::lognormal(60000, 30000));
+  REQUIRE(p.market.qualification.effort_hours == engine::Distribution::triangular(0.5, 1, 2.5));
+  REQUIRE(*p.market.qualification.patience_days == 21);
+  REQUIRE(p.funnel.stages[1].conversion_new == 0.5);
+  REQUIRE(p.funnel.stages[1].conversion_existing == 0.75);
+  REQUIRE(p.funnel.stages[2].duration_days == engine::Distribution::gamma(10, 5));
+  REQUIRE(p.funnel.existing_enter_stage == 1);
+  REQUIRE(*p.funnel.max_age_days == 365);
+  REQUIRE(p.customers.initial == std::array<int, 3>{5, 15, 40});
+  REQUIRE(p.customers[model::Intent::up_selling].margin_delta == 0.05);
+  REQUIRE(p.customers[model::Intent::up_selling].value_factor == 1.3);
+  REQUIRE(p.customers.churn_per_year[model::CustomerClass::C] == 0.35);
+  REQUIRE(p.customers.brickwalling.hours_per_customer_per_month[model::CustomerClass::A] == 4);
+  REQUIRE(*p.customers.winback_after_days == 365);
+  REQUIRE(*p.targets.max_churn_per_year == 0.15);
+}
+
+TEST_CASE("the built-in default scenario is scenarios/basis.yaml", "[scenario]") {
+  REQUIRE(scenario::default_scenario_text() == test::read_file("scenarios/basis.yaml"));
+  REQUIRE(scenario::load_default().variants[0].parameters ==
+          load_file("scenarios/basis.yaml").variants[0].parameters);
+}
+
+TEST_CASE("every scenario shipped in scenarios/ is valid and survives a round trip", "[scenario]") {
+  int files = 0;
+  for (const auto &entry : std::filesystem::recursive_directory_iterator("scenarios")) {
+    if (entry.path().extension() != ".yaml")
+      continue;
+    ++files;
+    INFO(entry.path());
+    const auto file = load_file(entry.path().string());
+    for (const auto &variant : file.variants) {
+      const std::string written = scenario::to_yaml(variant.parameters);
+      const auto again = load_text(written, "written.yaml");
+      REQUIRE(again.variants.size() == 1);
+      REQUIRE(again.variants[0].parameters == variant.parameters);
+    }
+  }
+  REQUIRE(files >= 2);
+}
+
+TEST_CASE("every problem of a file is reported at once, in file order", "[scenario]") {
+  const auto found = problems("name: x\n"
+                              "time: {horizon_days: -1}\n"
+                              "staff: 3\n"
+                              "market: {}\n"
+                              "funnel: []\n"
+                              "extra: 1\n");
+  REQUIRE(found == std::vector<std::string>{
+                       "t.yaml:2:22: time.horizon_days: -1 is not a horizon in days (more than "
+                       "0, at most 36500: 100 years)",
+                       "t.yaml:3:8: staff: expected a map (key: value lines), got '3'",
+                       "t.yaml:4:9: market: missing required key 'segments'",
+                       "t.yaml:4:9: market: missing required key 'qualification'",
+                       "t.yaml:4:9: market: missing required key 'shortlist'",
+                       "t.yaml:5:9: funnel: expected a map (key: value lines), got a list",
+                       "t.yaml:6:1: extra: unknown key (expected name, title, time, run, staff, "
+                       "market, funnel, customers, targets or sweep)",
+                   });
+}
+
+TEST_CASE("duplicate keys are refused, not silently resolved", "[scenario]") {
+  const auto found = problems(test::read_file("scenarios/minimal.yaml") + "name: again\n");
+  REQUIRE(found.size() == 1);
+  REQUIRE(found[0] == "t.yaml:18:1: name: duplicate key (first at line 4; each key may appear "
+                      "once)");
+}
+
+TEST_CASE("YAML aliases that multiply are stopped, quickly", "[scenario]") {
+  std::string text = "a: &a [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]\n";
+  for (char c = 'b'; c <= 'k'; ++c) {
+    const char prev = static_cast<char>(c - 1);
+    text += std::string(1, c) + ": &" + c + " [";
+    for (int i = 0; i < 10; ++i)
+      text += std::string(i ? ", " : "") + "*" + prev;
+    text += "]\n";
+  }
+  const auto found = problems(text); // 10^11 nodes if expanded
+  REQUIRE(found.size() == 1);
+  REQUIRE(found[0].find("more than 200000 nodes") != std::string::npos);
+}
+
+TEST_CASE("anchors and aliases that stay small are fine", "[scenario]") {
+  std::string text = test::read_file("scenarios/minimal.yaml");
+  const std::string role = "{headcount: 1, hours_per_week: 36}";
+  const std::size_t first = text.find(role);
+  text.replace(first, role.size(), "&role " + role);
+  text.replace(text.find(role, first + 6 + role.size()), role.size(), "*role");
+  REQUIRE(problems(text).empty());
+}
+
+TEST_CASE("a missing file, a directory and a file too large are refused", "[scenario]") {
+  REQUIRE_THROWS_WITH(load_file("no/such/file.yaml"),
+                      "no/such/file.yaml: cannot read the file: no such file");
+  REQUIRE_THROWS_WITH(load_file("scenarios"),
+                      "scenarios: is a directory (expected a scenario file)");
+  REQUIRE_THROWS_WITH(load_text(std::string(5u << 20, '#'), "big.yaml"),
+                      Catch::Contains("more than the 4194304 a scenario may have"));
+}
