@@ -4,10 +4,13 @@
 
 namespace salesfab::cli {
 
+int run_main(std::span<const std::string> args);
 int validate_main(std::span<const std::string> args);
 
 std::span<const Command> commands() {
   static const std::array all{
+      Command{"run", "simulate scenarios and print their RKK tables (default: built-in basis)",
+              run_main},
       Command{"validate", "check scenario files against the contract; run nothing", validate_main},
   };
   return all;

@@ -1,11 +1,5 @@
 #include "engine/distribution.hpp"
 
-#include <boost/random/discrete_distribution.hpp>
-#include <boost/random/gamma_distribution.hpp>
-#include <boost/random/lognormal_distribution.hpp>
-#include <boost/random/triangle_distribution.hpp>
-#include <boost/random/uniform_real_distribution.hpp>
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -14,12 +8,6 @@
 #include <stdexcept>
 
 namespace salesfab::engine {
-
-struct Distribution::Empirical {
-  std::vector<double> values;
-  std::vector<double> weights;
-  boost::random::discrete_distribution<std::size_t, double> pick;
-};
 
 namespace {
 
@@ -116,42 +104,6 @@ Distribution Distribution::empirical(std::vector<double> values, std::vector<dou
   e->weights = std::move(weights);
   d.empirical_ = std::move(e);
   return d;
-}
-
-double Distribution::sample(RandomStream &stream) const {
-  switch (kind_) {
-  case Kind::constant:
-    return p_[0];
-  case Kind::exponential:
-    return stream.exponential(p_[0]);
-  case Kind::uniform: {
-    if (p_[0] == p_[1])
-      return p_[0];
-    boost::random::uniform_real_distribution<double> u(p_[0], p_[1]);
-    return u(stream.engine());
-  }
-  case Kind::triangular: {
-    if (p_[0] == p_[2])
-      return p_[0];
-    boost::random::triangle_distribution<double> t(p_[0], p_[1], p_[2]);
-    return t(stream.engine());
-  }
-  case Kind::lognormal: {
-    if (p_[1] == 0)
-      return p_[0];
-    boost::random::lognormal_distribution<double> l(q_[0], q_[1]);
-    return l(stream.engine());
-  }
-  case Kind::gamma: {
-    if (p_[1] == 0)
-      return p_[0];
-    boost::random::gamma_distribution<double> g(q_[0], q_[1]);
-    return g(stream.engine());
-  }
-  case Kind::empirical:
-    return empirical_->values[empirical_->pick(stream.engine())];
-  }
-  return p_[0]; // unreachable: every kind is handled above
 }
 
 double Distribution::mean() const {

@@ -4,6 +4,12 @@
 
 #include "engine/random_stream.hpp"
 
+#include <boost/random/discrete_distribution.hpp>
+#include <boost/random/gamma_distribution.hpp>
+#include <boost/random/lognormal_distribution.hpp>
+#include <boost/random/triangle_distribution.hpp>
+#include <boost/random/uniform_real_distribution.hpp>
+
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -45,8 +51,10 @@ public:
   /// One of `values` (non-empty), drawn with `weights` (>= 0, not all 0) or equally likely.
   static Distribution empirical(std::vector<double> values, std::vector<double> weights = {});
 
-  /// Draws one value.
-  double sample(RandomStream &stream) const;
+  /// Draws one value with any 64-bit uniform random bit generator (Boost.Random's samplers).
+  template <class Urng> double sample(Urng &urng) const;
+  /// Draws one value from a stream.
+  double sample(RandomStream &stream) const { return sample(stream.engine()); }
 
   /// The theoretical mean.
   [[nodiscard]] double mean() const;
@@ -77,12 +85,54 @@ public:
   friend bool operator==(const Distribution &a, const Distribution &b);
 
 private:
-  struct Empirical;
+  struct Empirical {
+    std::vector<double> values;
+    std::vector<double> weights;
+    boost::random::discrete_distribution<std::size_t, double> pick;
+  };
 
   Kind kind_ = Kind::constant;
   double p_[3] = {0, 0, 0}; // the parameters as given
   double q_[2] = {0, 0};    // derived: lognormal mu, sigma; gamma shape, scale
   std::shared_ptr<const Empirical> empirical_;
 };
+
+template <class Urng> double Distribution::sample(Urng &urng) const {
+  switch (kind_) {
+  case Kind::constant:
+    return p_[0];
+  case Kind::exponential: {
+    boost::random::exponential_distribution<double> unit(1.0);
+    return p_[0] * unit(urng);
+  }
+  case Kind::uniform: {
+    if (p_[0] == p_[1])
+      return p_[0];
+    boost::random::uniform_real_distribution<double> u(p_[0], p_[1]);
+    return u(urng);
+  }
+  case Kind::triangular: {
+    if (p_[0] == p_[2])
+      return p_[0];
+    boost::random::triangle_distribution<double> t(p_[0], p_[1], p_[2]);
+    return t(urng);
+  }
+  case Kind::lognormal: {
+    if (p_[1] == 0)
+      return p_[0];
+    boost::random::lognormal_distribution<double> l(q_[0], q_[1]);
+    return l(urng);
+  }
+  case Kind::gamma: {
+    if (p_[1] == 0)
+      return p_[0];
+    boost::random::gamma_distribution<double> g(q_[0], q_[1]);
+    return g(urng);
+  }
+  case Kind::empirical:
+    return empirical_->values[empirical_->pick(urng)];
+  }
+  return p_[0]; // unreachable: every kind is handled above
+}
 
 } // namespace salesfab::engine

@@ -33,13 +33,49 @@ using RandomEngine = boost::random::mt19937_64;
   return h;
 }
 
-/// The seed of a stream:
-///   splitmix64(splitmix64(splitmix64(seed) ^ replication) ^ fnv1a64(name)).
+/// The seed of one replication: splitmix64(splitmix64(seed) ^ replication).
+[[nodiscard]] constexpr std::uint64_t replication_seed(std::uint64_t seed,
+                                                       std::uint64_t replication) {
+  return splitmix64(splitmix64(seed) ^ replication);
+}
+
+/// The seed of a stream: splitmix64(replication_seed(seed, replication) ^ fnv1a64(name)).
 /// Documented in the README; tests pin its values, so it never changes by accident.
 [[nodiscard]] constexpr std::uint64_t stream_seed(std::uint64_t seed, std::uint64_t replication,
                                                   std::string_view name) {
-  return splitmix64(splitmix64(splitmix64(seed) ^ replication) ^ fnv1a64(name));
+  return splitmix64(replication_seed(seed, replication) ^ fnv1a64(name));
 }
+
+/// A small generator that one entity of the model (an account, an opportunity) carries with it:
+/// SplitMix64, eight bytes of state. Seeded from a draw of a decision's stream when the entity
+/// is created, it gives that entity's decisions the same numbers whatever happens to others, so
+/// variants of a scenario stay in step (common random numbers) as far as the entity's own path
+/// allows. A uniform random bit generator for Boost.Random's distributions.
+class EntityRandom {
+public:
+  using result_type = std::uint64_t;
+  EntityRandom() = default;
+  explicit EntityRandom(std::uint64_t seed) : state_(seed) {}
+  static constexpr result_type min() { return 0; }
+  static constexpr result_type max() { return ~result_type{0}; }
+  result_type operator()() {
+    const std::uint64_t s = state_;
+    state_ += 0x9E3779B97F4A7C15ULL;
+    return splitmix64(s); // = the SplitMix64 generator's next output
+  }
+  /// A uniform number in [0, 1) with 53 random bits.
+  double uniform01() { return static_cast<double>((*this)() >> 11) * 0x1.0p-53; }
+  /// True with probability p.
+  bool bernoulli(double p) { return uniform01() < p; }
+  /// An exponential variate of mean `mean` (Boost's ziggurat sampler).
+  double exponential(double mean) {
+    boost::random::exponential_distribution<double> unit(1.0);
+    return mean * unit(*this);
+  }
+
+private:
+  std::uint64_t state_ = 0;
+};
 
 /// One stream of random numbers for one kind of decision.
 class RandomStream {

@@ -1,0 +1,28 @@
+#pragma once
+// Plain-text tables for the terminal: columns aligned, numbers formatted for people.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace salesfab::cli {
+
+/// A table of text cells; the first row is the header. Columns after the first are right-aligned.
+class TextTable {
+public:
+  explicit TextTable(std::vector<std::string> header) { rows_.push_back(std::move(header)); }
+  void add(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
+  /// A line of its own (a group title), not part of the columns.
+  void add_title(std::string title) { rows_.push_back({"\x1f" + std::move(title)}); }
+  [[nodiscard]] std::string render() const;
+
+private:
+  std::vector<std::vector<std::string>> rows_;
+};
+
+/// A number for people: 1 234 567 for large values, 3 significant digits for small ones.
+std::string format_number(double x);
+/// An optional number; "-" when empty.
+std::string format_number(const std::optional<double> &x);
+
+} // namespace salesfab::cli

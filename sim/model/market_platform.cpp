@@ -1,0 +1,141 @@
+#include "model/market_platform.hpp"
+
+#include "model/buying_platform.hpp"
+
+#include <limits>
+
+namespace salesfab::model {
+
+MarketPlatform::MarketPlatform(FactoryContext &context, BuyingPlatform &buying)
+    : ctx_(context), buying_(buying),
+      qualifiers_(context.params.staff[Role::qualifier], context.recorder, Level::qualifiers_busy,
+                  Level::qualifiers_employed) {
+  for (const Segment &s : ctx_.params.market.segments) {
+    arrivals_.push_back(ctx_.stream("market." + s.name + ".arrivals"));
+    suspects_.push_back(ctx_.stream("market." + s.name + ".suspects"));
+    mean_gap_days_.push_back(s.suspects_per_week > 0 ? days_per_week / s.suspects_per_week
+                                                     : std::numeric_limits<double>::infinity());
+  }
+  ring_.resize(64);
+}
+
+void MarketPlatform::start() {
+  for (std::uint32_t s = 0; s < arrivals_.size(); ++s)
+    if (std::isfinite(mean_gap_days_[s]))
+      ctx_.schedule(arrivals_[s].exponential(mean_gap_days_[s]), EventKind::suspect_arrival, s);
+}
+
+void MarketPlatform::on_suspect_arrival(std::uint32_t segment) {
+  ctx_.schedule(arrivals_[segment].exponential(mean_gap_days_[segment]), EventKind::suspect_arrival,
+                segment);
+  const AccountId id =
+      ctx_.accounts.create(static_cast<std::uint16_t>(segment), suspects_[segment].engine()());
+  ctx_.recorder.add(Level::accounts_alive, 1, ctx_.now());
+  enter(id);
+}
+
+void MarketPlatform::enter_again(AccountId account) { enter(account); }
+
+void MarketPlatform::enter(AccountId id) {
+  Account &a = ctx_.accounts[id];
+  ctx_.recorder.count(Counter::suspects);
+  ctx_.recorder.count(Counter::qualifier_queue_entries);
+  ctx_.trace([&] { return ctx_.about(id, Platform::market, TraceKind::suspect_arrived); });
+  a.state = AccountState::waiting_for_qualifier;
+  a.since = ctx_.now();
+  ++a.stamp;
+  if (qualifiers_.has_idle()) {
+    start_qualification(id);
+    return;
+  }
+  push(Waiting{id, a.stamp});
+  ++waiting_;
+  ctx_.recorder.set(Level::qualifier_queue, static_cast<double>(waiting_), ctx_.now());
+  if (const auto &patience = ctx_.params.market.qualification.patience_days)
+    ctx_.schedule(*patience, EventKind::gone_cold, id, a.stamp);
+}
+
+void MarketPlatform::start_qualification(AccountId id) {
+  Account &a = ctx_.accounts[id];
+  const double waited = ctx_.now() - a.since;
+  ctx_.recorder.count(Counter::qualifier_waits_served);
+  ctx_.recorder.count(Counter::qualifier_wait_days, waited);
+  ctx_.recorder.count(Counter::qualifier_wait_days_all, waited);
+  a.state = AccountState::being_qualified;
+  a.since = ctx_.now();
+  ++a.stamp;
+  a.qualifier = qualifiers_.take(ctx_.now());
+  const double effort = ctx_.params.market.qualification.effort_hours.sample(a.random);
+  ctx_.schedule(qualifiers_.work_days(a.qualifier, ctx_.now(), effort),
+                EventKind::qualification_done, id, a.stamp);
+  ctx_.trace([&] { return ctx_.about(id, Platform::market, TraceKind::qualification_started); });
+}
+
+void MarketPlatform::on_qualification_done(AccountId id, std::uint32_t stamp) {
+  Account &a = ctx_.accounts[id];
+  if (a.stamp != stamp || a.state != AccountState::being_qualified)
+    return;
+  qualifiers_.release(a.qualifier, ctx_.now());
+  a.qualifier = StaffPool::nobody;
+  const double pass = ctx_.params.market.segments[a.segment].qualification_pass;
+  if (a.random.bernoulli(pass)) {
+    ctx_.recorder.count(Counter::qualified);
+    ctx_.trace([&] { return ctx_.about(id, Platform::market, TraceKind::qualified); });
+    buying_.add_prospect(id);
+  } else {
+    ctx_.recorder.count(Counter::disqualified);
+    ctx_.trace([&] { return ctx_.about(id, Platform::market, TraceKind::disqualified); });
+    ctx_.leave(id);
+  }
+  serve_queue();
+}
+
+void MarketPlatform::on_gone_cold(AccountId id, std::uint32_t stamp) {
+  Account &a = ctx_.accounts[id];
+  if (a.stamp != stamp || a.state != AccountState::waiting_for_qualifier)
+    return;
+  ctx_.recorder.count(Counter::gone_cold);
+  ctx_.recorder.count(Counter::qualifier_wait_days_all, ctx_.now() - a.since);
+  --waiting_; // its entry in the ring is stale now: the stamp moves on when it leaves
+  ctx_.recorder.set(Level::qualifier_queue, static_cast<double>(waiting_), ctx_.now());
+  ctx_.trace([&] { return ctx_.about(id, Platform::market, TraceKind::gone_cold); });
+  ctx_.leave(id);
+}
+
+void MarketPlatform::set_qualifiers(int headcount) {
+  qualifiers_.set_headcount(headcount, ctx_.now());
+  serve_queue();
+}
+
+void MarketPlatform::serve_queue() {
+  while (waiting_ > 0 && qualifiers_.has_idle()) {
+    const Waiting w = pop();
+    const Account &a = ctx_.accounts[w.account];
+    if (a.stamp != w.stamp || a.state != AccountState::waiting_for_qualifier)
+      continue; // went cold
+    --waiting_;
+    ctx_.recorder.set(Level::qualifier_queue, static_cast<double>(waiting_), ctx_.now());
+    start_qualification(w.account);
+  }
+}
+
+void MarketPlatform::push(Waiting w) {
+  if (count_ == ring_.size()) { // grow, keeping the order
+    std::vector<Waiting> bigger(ring_.size() * 2);
+    for (std::size_t i = 0; i < count_; ++i)
+      bigger[i] = ring_[(head_ + i) % ring_.size()];
+    ring_.swap(bigger);
+    head_ = 0;
+  }
+  ring_[(head_ + count_) % ring_.size()] = w;
+  ++count_;
+}
+
+MarketPlatform::Waiting MarketPlatform::pop() {
+  const Waiting w = ring_[head_];
+  head_ = (head_ + 1) % ring_.size();
+  --count_;
+  return w;
+}
+
+} // namespace salesfab::model

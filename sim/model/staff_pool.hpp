@@ -1,0 +1,78 @@
+#pragma once
+// A role's pool of people: who is employed, who is busy, how fast a new hire works while ramping
+// up, and what happens when headcount changes. People work hours_per_week spread evenly over
+// the calendar, one task at a time.
+
+#include "model/parameters.hpp"
+#include "model/recorder.hpp"
+
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+namespace salesfab::model {
+
+/// The people of one role.
+class StaffPool {
+public:
+  /// A person's index in the pool.
+  using Person = std::uint32_t;
+  static constexpr Person nobody = std::numeric_limits<Person>::max();
+
+  /// A pool with the role's initial headcount, all fully productive from day 0. Reports its
+  /// busy and employed counts to the recorder's levels (busy: pass Level::count_ for none).
+  StaffPool(const RoleParameters &role, Recorder &recorder, Level busy, Level employed);
+
+  /// True when someone employed is free.
+  [[nodiscard]] bool has_idle() const { return !idle_.empty(); }
+  /// Takes the idle person furthest along their ramp-up (the longest employed). Precondition:
+  /// has_idle().
+  Person take(Time now);
+  /// Calendar days person `p` needs for `effort_hours` of work started at `start`, with the
+  /// productivity of a new hire rising linearly from 0 to 1 over the ramp-up.
+  [[nodiscard]] double work_days(Person p, Time start, double effort_hours) const;
+  /// Person `p` finished (or dropped) their task: free again, or gone when they were leaving.
+  void release(Person p, Time now);
+  /// From now on the role has `target` people (see the scenario format's fine points).
+  void set_headcount(int target, Time now);
+
+  /// People employed now (busy people who are leaving included, until they leave).
+  [[nodiscard]] int employed() const { return employed_; }
+  /// People busy now.
+  [[nodiscard]] int busy() const { return busy_; }
+  /// The sum of employed people's productivity (0..1 each) at time t.
+  [[nodiscard]] double productivity_sum(Time t) const;
+  /// True while someone employed is still ramping up at time t.
+  [[nodiscard]] bool ramping(Time t) const;
+  /// Hours a fully productive person works per calendar day.
+  [[nodiscard]] double hours_per_day() const { return hours_per_day_; }
+
+private:
+  struct Member {
+    Time hired = -std::numeric_limits<Time>::infinity();
+    bool employed = false;
+    bool busy = false;
+    bool leaving = false; // busy, and leaves when the task ends
+  };
+
+  [[nodiscard]] double productivity(const Member &m, Time t) const;
+  void hire(Time now);
+  void make_idle(Person p);
+  void report(Time now);
+  // Idle people as a min-heap: earliest hire (most productive) first, then lowest index.
+  [[nodiscard]] bool before(Person a, Person b) const;
+
+  std::vector<Member> members_;
+  std::vector<Person> idle_;   // heap, see before()
+  std::vector<Person> vacant_; // indices of people who left, reused for new hires
+  int employed_ = 0;
+  int busy_ = 0;
+  int leaving_ = 0;
+  double hours_per_day_;
+  double ramp_days_;
+  Recorder &recorder_;
+  Level busy_level_;
+  Level employed_level_;
+};
+
+} // namespace salesfab::model
