@@ -5,12 +5,15 @@
 namespace salesfab::cli {
 
 int run_main(std::span<const std::string> args);
+int compare_main(std::span<const std::string> args);
 int validate_main(std::span<const std::string> args);
 
 std::span<const Command> commands() {
   static const std::array all{
       Command{"run", "simulate scenarios and print their RKK tables (default: built-in basis)",
               run_main},
+      Command{"compare", "paired differences between scenarios or --set variants, with CIs",
+              compare_main},
       Command{"validate", "check scenario files against the contract; run nothing", validate_main},
   };
   return all;

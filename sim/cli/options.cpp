@@ -31,6 +31,14 @@ po::options_description CommonOptions::describe(const std::string &usage,
     case Option::out:
       d.add_options()("out", po::value<std::string>(), "DIR: write the result files there");
       break;
+    case Option::resume:
+      d.add_options()("resume", po::bool_switch(&resume),
+                      "with --out: reuse the variants an interrupted run finished there");
+      break;
+    case Option::max_events:
+      d.add_options()("max-events", po::value<std::uint64_t>(&max_events),
+                      "N: stop a replication that passes N events (default 1000000000)");
+      break;
     case Option::format:
       d.add_options()("format", po::value(&format), "table|csv|json: what goes to stdout");
       break;
@@ -88,6 +96,10 @@ Parsed parse(std::span<const std::string> args, const po::options_description &d
   }
   if (vm.count("out"))
     common.out = vm["out"].as<std::string>();
+  if (common.resume && !common.out)
+    throw UsageError("--resume needs --out DIR (the folder of the run to resume)");
+  if (common.max_events == 0)
+    throw UsageError("--max-events 0: expected a whole number >= 1");
   if (common.format != "table" && common.format != "csv" && common.format != "json")
     throw UsageError("--format " + common.format + ": expected table, csv or json");
   if (common.lang != "en" && common.lang != "nl")

@@ -15,7 +15,18 @@
 namespace salesfab::cli {
 
 /// The shared options a subcommand may take.
-enum class Option { set, replications, seed, threads, out, format, lang, quiet };
+enum class Option {
+  set,
+  replications,
+  seed,
+  threads,
+  out,
+  resume,
+  max_events,
+  format,
+  lang,
+  quiet
+};
 
 /// Values of the shared options, and the positional files.
 struct CommonOptions {
@@ -25,6 +36,8 @@ struct CommonOptions {
   std::optional<std::uint64_t> seed;
   std::optional<int> threads;
   std::optional<std::string> out;
+  bool resume = false;
+  std::uint64_t max_events = 1'000'000'000; ///< per replication
   std::string format = "table";
   std::string lang = "en";
   bool quiet = false;

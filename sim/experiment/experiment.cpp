@@ -60,7 +60,7 @@ ReplicationResult simulate_one(const model::Parameters &params, std::uint64_t re
 } // namespace
 
 std::vector<VariantResult> run(const std::vector<VariantSpec> &variants, const Options &options,
-                               RunStats *stats) {
+                               RunStats *stats, const std::vector<bool> &skip) {
   const auto started = std::chrono::steady_clock::now();
   std::vector<VariantResult> results(variants.size());
   struct Job {
@@ -74,17 +74,25 @@ std::vector<VariantResult> run(const std::vector<VariantSpec> &variants, const O
     results[v].period_metrics = analysis::period_metric_catalogue(variants[v].parameters);
     const auto n = static_cast<std::size_t>(variants[v].parameters.run.replications);
     results[v].replications.resize(n);
+    if (v < skip.size() && skip[v])
+      continue;
     for (std::uint64_t r = 0; r < n; ++r)
       jobs.push_back(Job{v, r});
   }
+  std::vector<std::atomic<std::size_t>> remaining(variants.size());
+  for (const Job &job : jobs)
+    ++remaining[job.variant];
+  model::RunLimits limits = options.limits;
+  limits.stop = options.stop;
 
   std::atomic<std::size_t> next{0};
+  std::atomic<bool> failed{false}; // a replication failed: the others stop taking work
   std::atomic<std::size_t> finished{0};
   std::mutex progress_mutex;
   std::vector<std::exception_ptr> errors(jobs.size());
   auto worker = [&] {
     for (;;) {
-      if (options.stop != nullptr && options.stop->load())
+      if (failed.load() || (options.stop != nullptr && options.stop->load()))
         return;
       const std::size_t j = next.fetch_add(1);
       if (j >= jobs.size())
@@ -92,17 +100,22 @@ std::vector<VariantResult> run(const std::vector<VariantSpec> &variants, const O
       const Job &job = jobs[j];
       try {
         results[job.variant].replications[job.replication] =
-            simulate_one(variants[job.variant].parameters, job.replication, options.limits);
+            simulate_one(variants[job.variant].parameters, job.replication, limits);
+        const std::size_t done = finished.fetch_add(1) + 1;
+        const bool variant_complete = remaining[job.variant].fetch_sub(1) == 1;
+        if (options.progress || (variant_complete && options.variant_done)) {
+          const std::lock_guard lock(progress_mutex);
+          if (variant_complete && options.variant_done)
+            options.variant_done(job.variant, results[job.variant]);
+          if (options.progress)
+            options.progress(done, jobs.size());
+        }
+      } catch (const model::Interrupted &) {
+        return; // left not done
       } catch (...) {
         errors[j] = std::current_exception();
-        if (options.stop != nullptr)
-          options.stop->store(true);
+        failed.store(true);
         return;
-      }
-      const std::size_t done = finished.fetch_add(1) + 1;
-      if (options.progress) {
-        const std::lock_guard lock(progress_mutex);
-        options.progress(done, jobs.size());
       }
     }
   };

@@ -56,6 +56,9 @@ struct Options {
   std::atomic<bool> *stop = nullptr; ///< set to true to stop (replications under way finish)
   /// Called (from worker threads, one at a time) after each replication: done, total.
   std::function<void(std::size_t, std::size_t)> progress;
+  /// Called (from worker threads, one at a time) when all replications of a variant are done,
+  /// with the variant's index and result.
+  std::function<void(std::size_t, const VariantResult &)> variant_done;
 };
 
 /// The numbers of a whole experiment's work.
@@ -65,11 +68,13 @@ struct RunStats {
   int threads = 1;
 };
 
-/// Simulates every replication of every variant. Replications are independent jobs spread over
-/// the threads; each result goes to its own place, so the outcome does not depend on timing.
-/// Throws the first error a replication raised (in job order), after all threads stopped.
+/// Simulates every replication of every variant whose `skip` entry is not true (skip may be
+/// empty). Replications are independent jobs spread over the threads; each result goes to its
+/// own place, so the outcome does not depend on timing. When stopped (Options::stop), the
+/// replications not finished have done == false. Throws the first error a replication raised
+/// (in job order), after all threads stopped.
 std::vector<VariantResult> run(const std::vector<VariantSpec> &variants, const Options &options,
-                               RunStats *stats = nullptr);
+                               RunStats *stats = nullptr, const std::vector<bool> &skip = {});
 
 /// The number of threads `threads` means (0: all cores), never more than `jobs`.
 int effective_threads(int threads, std::size_t jobs);

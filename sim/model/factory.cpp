@@ -43,6 +43,8 @@ Record Factory::run() {
   if (why == engine::RunEnd::event_limit)
     throw RunawayError("the replication passed " + std::to_string(limits_.max_events) +
                        " events before the horizon (see --max-events)");
+  if (why == engine::RunEnd::stopped && interrupted_)
+    throw Interrupted();
   if (why == engine::RunEnd::stopped)
     throw RunawayError("the replication held more than " +
                        std::to_string(limits_.max_accounts_alive) +
@@ -52,6 +54,11 @@ Record Factory::run() {
 }
 
 void Factory::handle(const Event &e) {
+  if ((sim_.events_processed() & 4095) == 0 && limits_.stop != nullptr &&
+      limits_.stop->load(std::memory_order_relaxed)) {
+    interrupted_ = true;
+    sim_.stop();
+  }
   switch (e.kind) {
   case EventKind::suspect_arrival:
     market_.on_suspect_arrival(e.id);

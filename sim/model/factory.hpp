@@ -14,6 +14,7 @@
 #include "model/trace.hpp"
 #include "model/work_platform.hpp"
 
+#include <atomic>
 #include <cstdint>
 #include <limits>
 
@@ -23,12 +24,20 @@ namespace salesfab::model {
 struct RunLimits {
   std::uint64_t max_events = std::numeric_limits<std::uint64_t>::max();
   std::size_t max_accounts_alive = std::numeric_limits<std::size_t>::max();
+  /// Checked every few thousand events: when it becomes true the replication stops (Ctrl-C).
+  const std::atomic<bool> *stop = nullptr;
 };
 
 /// A replication stopped by one of its limits.
 class RunawayError : public Error {
 public:
   using Error::Error;
+};
+
+/// A replication stopped because RunLimits::stop was set.
+class Interrupted : public std::exception {
+public:
+  [[nodiscard]] const char *what() const noexcept override { return "interrupted"; }
 };
 
 /// One replication of the factory.
@@ -41,7 +50,8 @@ public:
   Factory(const Factory &) = delete;
   Factory &operator=(const Factory &) = delete;
 
-  /// Runs to the horizon and returns the record. Throws RunawayError past a limit.
+  /// Runs to the horizon and returns the record. Throws RunawayError past a limit, Interrupted
+  /// when asked to stop.
   Record run();
 
   /// Events handled so far.
@@ -68,6 +78,7 @@ private:
   MarketPlatform market_;
   WorkPlatform work_;
   std::uint32_t periods_ = 0; // report periods in the window
+  bool interrupted_ = false;
 };
 
 /// Runs one replication: Factory(params, replication, tracer).run().

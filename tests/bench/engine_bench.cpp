@@ -55,5 +55,3 @@ void BM_HoldBaseline(benchmark::State &state) {
 
 BENCHMARK(BM_Hold)->Arg(1000)->Arg(100000)->Arg(1000000);
 BENCHMARK(BM_HoldBaseline)->Arg(1000)->Arg(100000)->Arg(1000000);
-
-BENCHMARK_MAIN();

@@ -80,7 +80,7 @@ TEST_CASE("the default scenario reads every key of the contract's example", "[sc
   REQUIRE(p.staff[model::Role::account_executive].ramp_up_weeks == 12);
   REQUIRE(p.staff.changes.size() == 1);
   REQUIRE(p.staff.changes[0].role == model::Role::account_executive);
-  REQUIRE(p.staff.changes[0].headcount == 5);
+  REQUIRE(p.staff.changes[0].headcount == 4);
   REQUIRE(p.market.segments.size() == 2);
   REQUIRE(p.market.segments[1].deal_value == engine::Distribution::lognormal(60000, 30000));
   REQUIRE(p.market.qualification.effort_hours == engine::Distribution::triangular(0.5, 1, 2.5));

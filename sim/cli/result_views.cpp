@@ -1,0 +1,176 @@
+#include "cli/result_views.hpp"
+
+#include "analysis/csv.hpp"
+#include "analysis/json.hpp"
+#include "cli/text_table.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace salesfab::cli {
+
+namespace {
+constexpr analysis::Rkk rkk_order[] = {analysis::Rkk::kwantiteit, analysis::Rkk::kwaliteit,
+                                       analysis::Rkk::richting};
+
+std::string summary_json(const experiment::VariantTable &t, const experiment::MetricRow &m) {
+  using analysis::json_number;
+  using analysis::json_string;
+  return "{\"scenario\": " + json_string(t.scenario) + ", \"variant\": " + json_string(t.variant) +
+         ", \"metric\": " + json_string(m.name) +
+         ", \"rkk\": " + json_string(analysis::rkk_name(m.rkk)) +
+         ", \"unit\": " + json_string(m.unit) + ", \"mean\": " + json_number(m.summary.mean) +
+         ", \"sd\": " + json_number(m.summary.sd) +
+         ", \"ci_low\": " + json_number(m.summary.ci_low) +
+         ", \"ci_high\": " + json_number(m.summary.ci_high) +
+         ", \"n\": " + std::to_string(m.summary.n) + "}";
+}
+} // namespace
+
+void print_rkk_table(std::ostream &out, const experiment::VariantTable &table,
+                     const model::Parameters &p) {
+  out << table.variant;
+  if (!p.title.empty())
+    out << " — " << p.title;
+  out << '\n'
+      << p.run.replications << " replications, horizon " << format_number(p.time.horizon_days)
+      << " days, warm-up " << format_number(p.time.warmup_days) << " days, "
+      << analysis::csv_number(p.run.confidence * 100) << "% confidence intervals\n\n";
+  TextTable t({"metric", "mean", "ci low", "ci high", "unit"});
+  for (const auto rkk : rkk_order) {
+    t.add_title(std::string(analysis::rkk_name(rkk)));
+    for (const auto &m : table.metrics)
+      if (m.rkk == rkk)
+        t.add({"  " + m.name, format_number(m.summary.mean), format_number(m.summary.ci_low),
+               format_number(m.summary.ci_high), m.unit});
+  }
+  out << t.render() << '\n';
+}
+
+void print_side_by_side(std::ostream &out, const std::vector<experiment::VariantTable> &tables) {
+  struct Key {
+    const char *metric;
+    const char *label;
+    int better; // +1 higher is better, -1 lower is better, 0 no best
+  };
+  static const Key keys[] = {{"revenue_per_year", "revenue/yr", +1},
+                             {"won_per_year", "won/yr", +1},
+                             {"churn_rate", "churn rate", -1},
+                             {"customers_end", "customers end", +1},
+                             {"utilisation_account_executive", "AE utilisation", 0},
+                             {"brickwall_coverage", "coverage", 0}};
+  std::vector<std::string> header{"variant"};
+  for (const Key &k : keys)
+    header.emplace_back(k.label);
+  TextTable t(header);
+  std::vector<std::vector<std::string>> cells(tables.size());
+  for (std::size_t v = 0; v < tables.size(); ++v)
+    cells[v].push_back(tables[v].variant);
+  for (const Key &k : keys) {
+    std::optional<double> best;
+    for (const auto &table : tables)
+      if (const auto *m = table.find(k.metric); m && m->summary.mean && k.better != 0)
+        if (!best || (k.better > 0 ? *m->summary.mean > *best : *m->summary.mean < *best))
+          best = m->summary.mean;
+    for (std::size_t v = 0; v < tables.size(); ++v) {
+      const auto *m = tables[v].find(k.metric);
+      const auto mean = m ? m->summary.mean : std::nullopt;
+      std::string cell = format_number(mean);
+      cell += (best && mean && *mean == *best) ? " *" : "  ";
+      cells[v].push_back(cell);
+    }
+  }
+  for (auto &row : cells)
+    t.add(std::move(row));
+  out << "Side by side (means; * marks the best: highest revenue, won and customers, lowest "
+         "churn)\n\n"
+      << t.render() << '\n';
+}
+
+void print_summary_json(std::ostream &out, const std::vector<experiment::VariantTable> &tables) {
+  out << "[";
+  bool first = true;
+  for (const auto &t : tables)
+    for (const auto &m : t.metrics) {
+      out << (first ? "\n  " : ",\n  ") << summary_json(t, m);
+      first = false;
+    }
+  out << "\n]\n";
+}
+
+std::vector<Difference> compare(const experiment::VariantTable &base,
+                                const experiment::VariantTable &alternative, double confidence) {
+  std::vector<Difference> out;
+  for (const auto &m : alternative.metrics)
+    if (const auto *b = base.find(m.name))
+      out.push_back({b, &m, analysis::summarize_difference(b->values, m.values, confidence)});
+  return out;
+}
+
+void print_comparison(std::ostream &out, const experiment::VariantTable &base,
+                      const experiment::VariantTable &alternative,
+                      const std::vector<Difference> &differences, double confidence) {
+  const std::size_t n = differences.empty() ? 0 : differences.front().difference.n;
+  out << alternative.variant << "  minus  " << base.variant << '\n'
+      << "paired over " << n << " replications with the same seeds; "
+      << analysis::csv_number(confidence * 100)
+      << "% confidence intervals; * marks a difference whose interval excludes 0\n\n";
+  TextTable t({"metric", "base", "alternative", "difference", "ci low", "ci high", ""});
+  for (const auto rkk : rkk_order) {
+    t.add_title(std::string(analysis::rkk_name(rkk)));
+    for (const auto &d : differences)
+      if (d.alternative->rkk == rkk)
+        t.add({"  " + d.alternative->name, format_number(d.base->summary.mean),
+               format_number(d.alternative->summary.mean), format_number(d.difference.mean),
+               format_number(d.difference.ci_low), format_number(d.difference.ci_high),
+               d.difference.excludes_zero() ? "*" : ""});
+  }
+  out << t.render() << '\n';
+}
+
+std::string comparison_csv(const experiment::VariantTable &base,
+                           const experiment::VariantTable &alternative,
+                           const std::vector<Difference> &differences, bool header) {
+  using analysis::csv_field;
+  using analysis::csv_number;
+  std::string s;
+  if (header)
+    s += "scenario,variant,base_variant,metric,rkk,unit,base_mean,alternative_mean,difference,"
+         "ci_low,ci_high,n,significant\n";
+  for (const auto &d : differences)
+    s += analysis::csv_line(
+        {csv_field(alternative.scenario), csv_field(alternative.variant), csv_field(base.variant),
+         csv_field(d.alternative->name), std::string(analysis::rkk_name(d.alternative->rkk)),
+         csv_field(d.alternative->unit), csv_number(d.base->summary.mean),
+         csv_number(d.alternative->summary.mean), csv_number(d.difference.mean),
+         csv_number(d.difference.ci_low), csv_number(d.difference.ci_high),
+         std::to_string(d.difference.n), d.difference.excludes_zero() ? "1" : "0"});
+  return s;
+}
+
+void print_comparison_json(std::ostream &out, const experiment::VariantTable &base,
+                           const std::vector<const experiment::VariantTable *> &alternatives,
+                           const std::vector<std::vector<Difference>> &differences) {
+  using analysis::json_number;
+  using analysis::json_string;
+  out << "[";
+  for (std::size_t a = 0; a < alternatives.size(); ++a) {
+    out << (a ? ",\n" : "\n") << "  {\"base\": " << json_string(base.variant)
+        << ", \"alternative\": " << json_string(alternatives[a]->variant) << ", \"metrics\": [";
+    for (std::size_t i = 0; i < differences[a].size(); ++i) {
+      const Difference &d = differences[a][i];
+      out << (i ? ",\n" : "\n") << "    {\"metric\": " << json_string(d.alternative->name)
+          << ", \"rkk\": " << json_string(analysis::rkk_name(d.alternative->rkk))
+          << ", \"base_mean\": " << json_number(d.base->summary.mean)
+          << ", \"alternative_mean\": " << json_number(d.alternative->summary.mean)
+          << ", \"difference\": " << json_number(d.difference.mean)
+          << ", \"ci_low\": " << json_number(d.difference.ci_low)
+          << ", \"ci_high\": " << json_number(d.difference.ci_high) << ", \"n\": " << d.difference.n
+          << ", \"significant\": " << (d.difference.excludes_zero() ? "true" : "false") << "}";
+    }
+    out << "\n  ]}";
+  }
+  out << "\n]\n";
+}
+
+} // namespace salesfab::cli

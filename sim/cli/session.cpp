@@ -1,0 +1,169 @@
+#include "cli/session.hpp"
+
+#include "analysis/sha256.hpp"
+#include "cli/command.hpp"
+#include "cli/interrupt.hpp"
+#include "cli/progress.hpp"
+
+#include <iostream>
+
+namespace salesfab::cli {
+
+Scenarios load_scenarios(const std::vector<std::string> &paths,
+                         const std::vector<scenario::Override> &overrides, bool default_when_empty,
+                         std::ostream &err) {
+  Scenarios s;
+  if (paths.empty() && default_when_empty)
+    s.files.push_back(scenario::load_default(overrides));
+  for (const std::string &path : paths) {
+    try {
+      s.files.push_back(scenario::load_file(path, overrides));
+    } catch (const scenario::ScenarioError &e) {
+      err << e.what() << '\n' << path << ": skipped (invalid)\n";
+      s.some_invalid = true;
+    }
+  }
+  return s;
+}
+
+std::vector<PlannedVariant> plan(const std::vector<scenario::ScenarioFile> &files,
+                                 const CommonOptions &common) {
+  std::vector<PlannedVariant> planned;
+  for (std::size_t f = 0; f < files.size(); ++f)
+    for (const auto &variant : files[f].variants) {
+      PlannedVariant p{{variant.parameters.name, variant.name, variant.parameters}, f};
+      if (common.replications)
+        p.spec.parameters.run.replications = *common.replications;
+      if (common.seed)
+        p.spec.parameters.run.seed = *common.seed;
+      planned.push_back(std::move(p));
+    }
+  return planned;
+}
+
+std::vector<std::optional<experiment::VariantTable>> Outcome::tables() const {
+  std::vector<std::optional<experiment::VariantTable>> out;
+  for (const auto &r : rows)
+    out.push_back(r ? std::optional(experiment::read_variant_rows(*r)) : std::nullopt);
+  return out;
+}
+
+namespace {
+std::string key_of(const PlannedVariant &p, const std::vector<scenario::ScenarioFile> &files) {
+  return experiment::ResultDirectory::part_key(analysis::sha256_hex(files[p.file].text),
+                                               p.spec.variant, p.spec.parameters.run.seed,
+                                               p.spec.parameters.run.replications, version());
+}
+} // namespace
+
+Outcome execute(std::vector<PlannedVariant> planned,
+                const std::vector<scenario::ScenarioFile> &files, const CommonOptions &common) {
+  Outcome outcome;
+  outcome.planned = std::move(planned);
+  outcome.rows.resize(outcome.planned.size());
+  std::optional<experiment::ResultDirectory> out;
+  if (common.out)
+    out.emplace(*common.out);
+
+  std::vector<experiment::VariantSpec> specs;
+  std::vector<bool> skip(outcome.planned.size(), false);
+  std::vector<std::string> keys;
+  for (std::size_t v = 0; v < outcome.planned.size(); ++v) {
+    specs.push_back(outcome.planned[v].spec);
+    keys.push_back(out ? key_of(outcome.planned[v], files) : std::string());
+    if (out && common.resume)
+      if (auto rows = out->resume(keys[v])) {
+        outcome.rows[v] = std::move(rows);
+        skip[v] = true;
+        ++outcome.resumed;
+      }
+  }
+
+  std::atomic<bool> &stop = install_interrupt_handlers();
+  ProgressBar progress(!common.quiet);
+  experiment::Options options;
+  options.threads = common.threads.value_or(0);
+  options.limits.max_events = common.max_events;
+  options.limits.max_accounts_alive = 2'000'000;
+  options.stop = &stop;
+  options.progress = [&](std::size_t done, std::size_t total) { progress.update(done, total); };
+  options.variant_done = [&](std::size_t v, const experiment::VariantResult &result) {
+    outcome.rows[v] = experiment::result_rows(result);
+    if (out)
+      out->save_part(keys[v], *outcome.rows[v]);
+  };
+  experiment::run(specs, options, &outcome.stats, skip);
+  progress.finish();
+  outcome.interrupted = stop.load();
+  return outcome;
+}
+
+void write_results(const Outcome &outcome, const std::vector<scenario::ScenarioFile> &files,
+                   const CommonOptions &common, const std::vector<std::string> &command_line,
+                   const std::vector<std::pair<std::string, std::string>> &extra) {
+  if (!common.out || outcome.interrupted)
+    return;
+  experiment::ResultDirectory out(*common.out);
+  experiment::RunInfo info;
+  info.version = std::string(version());
+  info.command_line = command_line;
+  for (std::size_t f = 0; f < files.size(); ++f) {
+    experiment::ScenarioRun s;
+    s.path = files[f].source;
+    s.sha256 = analysis::sha256_hex(files[f].text);
+    for (const auto &p : outcome.planned)
+      if (p.file == f) {
+        s.seed = p.spec.parameters.run.seed;
+        s.replications = p.spec.parameters.run.replications;
+        s.variants.push_back(p.spec.variant);
+      }
+    info.scenarios.push_back(std::move(s));
+  }
+  info.threads = outcome.stats.threads;
+  info.wall_seconds = outcome.stats.wall_seconds;
+  info.events = outcome.stats.events;
+  info.variants_resumed = outcome.resumed;
+  std::vector<experiment::VariantRows> rows;
+  for (const auto &r : outcome.rows)
+    rows.push_back(*r);
+  for (const auto &[name, content] : extra)
+    experiment::write_atomically(out.path() / name, content);
+  out.finish(rows, info);
+}
+
+void report_interrupted(const Outcome &outcome, const CommonOptions &common, std::ostream &err) {
+  std::size_t finished = 0;
+  for (const auto &r : outcome.rows)
+    finished += r ? 1 : 0;
+  err << "salesfab: interrupted: " << finished << " of " << outcome.rows.size()
+      << " variants finished; not finished:";
+  for (std::size_t v = 0; v < outcome.rows.size(); ++v)
+    if (!outcome.rows[v])
+      err << ' ' << outcome.planned[v].spec.variant;
+  err << '\n';
+  if (common.out)
+    err << "salesfab: no result files were written; the finished variants are kept in "
+        << *common.out << "/.salesfab-parts: run the same command with --resume to finish\n";
+  else
+    err << "salesfab: nothing was written\n";
+}
+
+void report_speed(const Outcome &outcome, std::ostream &err) {
+  const double rate = outcome.stats.wall_seconds > 0
+                          ? static_cast<double>(outcome.stats.events) / outcome.stats.wall_seconds
+                          : 0.0;
+  err << "{\"events_simulated\": " << outcome.stats.events
+      << ", \"wall_seconds\": " << outcome.stats.wall_seconds
+      << ", \"events_per_second\": " << static_cast<std::uint64_t>(rate)
+      << ", \"threads\": " << outcome.stats.threads << "}\n";
+}
+
+int exit_status(const Scenarios &scenarios, const Outcome &outcome) {
+  if (scenarios.some_invalid)
+    return exit_invalid;
+  if (outcome.interrupted)
+    return exit_failure;
+  return exit_ok;
+}
+
+} // namespace salesfab::cli

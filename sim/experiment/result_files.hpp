@@ -1,0 +1,94 @@
+#pragma once
+// The result files of metrics.md: summary.csv, replications.csv, timeseries.csv and run.json,
+// tidy and long. Every file is written whole or not at all: to a temporary name, then renamed.
+// While a run goes on, each finished variant's rows are kept in a part file under
+// DIR/.salesfab-parts/, so a batch that was interrupted (even by kill -9) can be resumed: the
+// variants whose parts are complete are not computed again, and the final files come out the
+// same as those of an uninterrupted run.
+
+#include "experiment/experiment.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace salesfab::experiment {
+
+/// A problem with the output folder or the disk: an environment error (exit status 1).
+class OutputError : public Error {
+public:
+  using Error::Error;
+};
+
+/// The CSV rows one variant contributes to each result file (no header lines).
+struct VariantRows {
+  std::string summary;
+  std::string replications;
+  std::string timeseries;
+  std::uint64_t events = 0;
+};
+
+/// The header lines of the three CSV files.
+extern const std::string_view summary_header;
+extern const std::string_view replications_header;
+extern const std::string_view timeseries_header;
+
+/// A variant's rows in each file.
+VariantRows result_rows(const VariantResult &variant);
+
+/// One scenario file of a run, for run.json.
+struct ScenarioRun {
+  std::string path;
+  std::string sha256;
+  std::uint64_t seed = 0;
+  int replications = 0;
+  std::vector<std::string> variants;
+};
+
+/// What run.json says about the run.
+struct RunInfo {
+  std::string version;
+  std::vector<std::string> command_line;
+  std::vector<ScenarioRun> scenarios;
+  int threads = 1;
+  double wall_seconds = 0;
+  std::uint64_t events = 0;
+  int variants_resumed = 0; ///< taken from an interrupted run's parts (--resume)
+};
+
+/// run.json's text.
+std::string run_json(const RunInfo &info);
+
+/// Writes `content` to `path` whole or not at all (a temporary file in the same folder, flushed,
+/// then renamed over `path`). Throws OutputError, leaving no file behind, when it cannot.
+void write_atomically(const std::filesystem::path &path, std::string_view content);
+
+/// The output folder of a run.
+class ResultDirectory {
+public:
+  /// Creates the folder when missing. Throws OutputError when it cannot be made or written to.
+  explicit ResultDirectory(std::filesystem::path dir);
+
+  /// The identity of a variant's results: the scenario file's SHA-256, the variant, its seed
+  /// and replications, and salesfab's version. Parts of another identity are never reused.
+  static std::string part_key(const std::string &scenario_sha256, const std::string &variant,
+                              std::uint64_t seed, int replications, std::string_view version);
+
+  /// The rows of an earlier run's complete part with this key, if there is one.
+  [[nodiscard]] std::optional<VariantRows> resume(const std::string &key) const;
+  /// Keeps a finished variant's rows (a part file, written atomically).
+  void save_part(const std::string &key, const VariantRows &rows) const;
+  /// Writes the four result files from every variant's rows, in order, and removes the parts.
+  void finish(const std::vector<VariantRows> &rows, const RunInfo &info) const;
+
+  [[nodiscard]] const std::filesystem::path &path() const { return dir_; }
+
+private:
+  [[nodiscard]] std::filesystem::path part_path(const std::string &key) const;
+  std::filesystem::path dir_;
+};
+
+} // namespace salesfab::experiment

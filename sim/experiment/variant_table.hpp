@@ -1,0 +1,37 @@
+#pragma once
+// A variant's results as every output reads them: per metric its summary and its value in each
+// replication, read back from the variant's result rows. Rows are the canonical form of a
+// result (a resumed variant has nothing else), so tables, comparisons and --format output all
+// read them the same way.
+
+#include "analysis/metrics.hpp"
+#include "analysis/statistics.hpp"
+#include "experiment/result_files.hpp"
+
+#include <string>
+#include <vector>
+
+namespace salesfab::experiment {
+
+/// One metric of a variant.
+struct MetricRow {
+  std::string name;
+  analysis::Rkk rkk = analysis::Rkk::kwantiteit;
+  std::string unit;
+  analysis::Summary summary;
+  std::vector<analysis::MetricValue> values; ///< per replication, in order
+};
+
+/// A variant's metrics.
+struct VariantTable {
+  std::string scenario;
+  std::string variant;
+  std::vector<MetricRow> metrics;
+  /// The metric of this name, or nullptr.
+  [[nodiscard]] const MetricRow *find(std::string_view name) const;
+};
+
+/// Reads a variant's summary and replication rows back.
+VariantTable read_variant_rows(const VariantRows &rows);
+
+} // namespace salesfab::experiment

@@ -1,0 +1,78 @@
+#include "analysis/csv.hpp"
+#include "analysis/json.hpp"
+#include "analysis/metrics.hpp"
+#include "analysis/sha256.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <charconv>
+#include <cmath>
+
+using namespace salesfab::analysis;
+
+TEST_CASE("CSV fields are quoted exactly when RFC 4180 needs it", "[analysis]") {
+  REQUIRE(csv_field("basis") == "basis");
+  REQUIRE(csv_field("basis[a=1,b=2]") == "\"basis[a=1,b=2]\"");
+  REQUIRE(csv_field("say \"hi\"") == "\"say \"\"hi\"\"\"");
+  REQUIRE(csv_field("two\nlines") == "\"two\nlines\"");
+  REQUIRE(csv_line({"a", "", "c"}) == "a,,c\n");
+}
+
+TEST_CASE("CSV numbers use a point, read back exactly, and are empty when missing", "[analysis]") {
+  REQUIRE(csv_number(0.1) == "0.1");
+  REQUIRE(csv_number(1e-7) == "1e-07");
+  REQUIRE(csv_number(std::nullopt).empty());
+  REQUIRE(csv_number(NAN).empty());
+  for (const double x : {1.0 / 3, 2535306.123456789, -0.000123, 6.02e23}) {
+    const std::string s = csv_number(x);
+    double back = 0;
+    std::from_chars(s.data(), s.data() + s.size(), back);
+    REQUIRE(back == x);
+  }
+}
+
+TEST_CASE("the strict CSV reader reads what the writer writes", "[analysis]") {
+  const std::string text = csv_line({"scenario", "variant", "value"}) +
+                           csv_line({"basis", csv_field("basis[a=1,b=\"x\"]"), "1.5"}) +
+                           csv_line({"b", csv_field("multi\nline"), ""});
+  const auto rows = read_csv(text);
+  REQUIRE(rows.size() == 3);
+  REQUIRE(rows[1][1] == "basis[a=1,b=\"x\"]");
+  REQUIRE(rows[2][1] == "multi\nline");
+  REQUIRE(rows[2][2].empty());
+}
+
+TEST_CASE("the strict CSV reader refuses what is not CSV", "[analysis]") {
+  REQUIRE_THROWS_WITH(read_csv("a,b\n1\n"), Catch::Contains("line 2: 1 fields, the header has 2"));
+  REQUIRE_THROWS_WITH(read_csv("a,b\n\"1\"x,2\n"), Catch::Contains("text after a closing quote"));
+  REQUIRE_THROWS_WITH(read_csv("a,b\n1,2"), Catch::Contains("no line end"));
+  REQUIRE_THROWS_WITH(read_csv("a,b\n1\"2,3\n"), Catch::Contains("a quote inside"));
+  REQUIRE_THROWS_WITH(read_csv("a\n\"open\n"), Catch::Contains("does not end"));
+}
+
+TEST_CASE("JSON strings are escaped and numbers are exact or null", "[analysis]") {
+  REQUIRE(json_string("a\"b\\c\nd") == "\"a\\\"b\\\\c\\nd\"");
+  REQUIRE(json_string(std::string("x\x01y", 3)) == "\"x\\u0001y\"");
+  REQUIRE(json_number(0.25) == "0.25");
+  REQUIRE(json_number(std::nullopt) == "null");
+  REQUIRE(json_number(INFINITY) == "null");
+}
+
+TEST_CASE("SHA-256 matches the FIPS 180 test vectors", "[analysis]") {
+  REQUIRE(sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  REQUIRE(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  REQUIRE(sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
+          "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+  REQUIRE(sha256_hex(std::string(1000000, 'a')) ==
+          "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+}
+
+TEST_CASE("quantiles interpolate between order statistics (type 7)", "[analysis]") {
+  std::vector<double> v = {10, 1, 7, 3, 5};
+  REQUIRE(quantile(v, 0.9) == Approx(8.8)); // 7 + 0.6 x (10 - 7)
+  REQUIRE(quantile(v, 0.5) == Approx(5));
+  REQUIRE(quantile(v, 0) == Approx(1));
+  REQUIRE(quantile(v, 1) == Approx(10));
+  std::vector<double> one = {4};
+  REQUIRE(quantile(one, 0.9) == 4);
+}

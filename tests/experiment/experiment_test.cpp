@@ -1,0 +1,179 @@
+#include "experiment/experiment.hpp"
+#include "experiment/result_files.hpp"
+#include "experiment/variant_table.hpp"
+#include "scenario/loader.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+using namespace salesfab;
+
+namespace {
+
+std::vector<experiment::VariantSpec> sweep(int replications) {
+  const auto file = scenario::load_text(
+      std::string(scenario::default_scenario_text()) +
+          "sweep:\n  staff.account_manager.headcount: [1, 2]\n",
+      "sweep.yaml",
+      std::vector{scenario::parse_override("run.replications=" + std::to_string(replications))});
+  std::vector<experiment::VariantSpec> specs;
+  for (const auto &v : file.variants)
+    specs.push_back({v.parameters.name, v.name, v.parameters});
+  return specs;
+}
+
+std::string all_rows(const std::vector<experiment::VariantResult> &results) {
+  std::string s;
+  for (const auto &v : results) {
+    const auto rows = experiment::result_rows(v);
+    s += rows.summary + rows.replications + rows.timeseries;
+  }
+  return s;
+}
+
+} // namespace
+
+TEST_CASE("results are the same, bit for bit, for any number of threads", "[experiment]") {
+  const auto specs = sweep(8);
+  std::string first;
+  for (const int threads : {1, 2, 3, 4}) {
+    experiment::Options options;
+    options.threads = threads;
+    const std::string rows = all_rows(experiment::run(specs, options));
+    if (first.empty())
+      first = rows;
+    INFO(threads << " threads");
+    REQUIRE(rows == first);
+  }
+}
+
+TEST_CASE("variants that differ only in staff have exactly the same arrivals",
+          "[experiment][crn]") {
+  // No win-back: suspects are then first contacts only, untouched by churn.
+  auto specs = sweep(10);
+  for (auto &s : specs)
+    s.parameters.customers.winback_after_days.reset();
+  const auto results = experiment::run(specs, {});
+  const int m = results[0].metric_index("suspects_per_year");
+  const auto base = results[0].values(static_cast<std::size_t>(m));
+  const auto alt = results[1].values(static_cast<std::size_t>(m));
+  const auto d = analysis::summarize_difference(base, alt, 0.95);
+  REQUIRE(d.n == 10);
+  REQUIRE(*d.mean == 0);
+  REQUIRE(*d.sd == 0);
+  // ... while what the change is about does differ.
+  const int churn = results[0].metric_index("churn_rate");
+  REQUIRE(analysis::summarize_difference(results[0].values(static_cast<std::size_t>(churn)),
+                                         results[1].values(static_cast<std::size_t>(churn)), 0.95)
+              .excludes_zero());
+}
+
+TEST_CASE("with win-back, first contacts (suspects minus won back) stay the same",
+          "[experiment][crn]") {
+  const auto results = experiment::run(sweep(6), {});
+  auto first_contacts = [&](const experiment::VariantResult &v) {
+    const auto s = v.values(static_cast<std::size_t>(v.metric_index("suspects_per_year")));
+    const auto w = v.values(static_cast<std::size_t>(v.metric_index("won_back_per_year")));
+    std::vector<double> out;
+    for (std::size_t i = 0; i < s.size(); ++i)
+      out.push_back(*s[i] - *w[i]);
+    return out;
+  };
+  const auto a = first_contacts(results[0]);
+  const auto b = first_contacts(results[1]);
+  for (std::size_t i = 0; i < a.size(); ++i)
+    REQUIRE(a[i] == Approx(b[i]).epsilon(1e-12));
+}
+
+TEST_CASE("each variant is reported once, when all its replications are done", "[experiment]") {
+  const auto specs = sweep(5);
+  std::vector<std::size_t> done;
+  experiment::Options options;
+  options.threads = 2;
+  options.variant_done = [&](std::size_t v, const experiment::VariantResult &r) {
+    REQUIRE(r.complete());
+    done.push_back(v);
+  };
+  std::size_t last_progress = 0;
+  options.progress = [&](std::size_t d, std::size_t total) {
+    REQUIRE(total == 10);
+    last_progress = d;
+  };
+  experiment::run(specs, options);
+  std::sort(done.begin(), done.end());
+  REQUIRE(done == std::vector<std::size_t>{0, 1});
+  REQUIRE(last_progress == 10);
+}
+
+TEST_CASE("a stop request leaves the rest of the replications not done", "[experiment]") {
+  std::atomic<bool> stop{true};
+  experiment::Options options;
+  options.stop = &stop;
+  const auto results = experiment::run(sweep(4), options);
+  for (const auto &v : results)
+    REQUIRE_FALSE(v.complete());
+}
+
+TEST_CASE("a failing replication's error reaches the caller", "[experiment]") {
+  experiment::Options options;
+  options.limits.max_events = 100;
+  REQUIRE_THROWS_AS(experiment::run(sweep(3), options), model::RunawayError);
+}
+
+TEST_CASE("result rows read back into the same summaries and values", "[experiment]") {
+  const auto results = experiment::run(sweep(4), {});
+  const auto rows = experiment::result_rows(results[1]);
+  const auto table = experiment::read_variant_rows(rows);
+  REQUIRE(table.variant == results[1].spec.variant);
+  REQUIRE(table.metrics.size() == results[1].metrics.size());
+  for (std::size_t m = 0; m < table.metrics.size(); ++m) {
+    REQUIRE(table.metrics[m].name == results[1].metrics[m].name);
+    REQUIRE(table.metrics[m].values == results[1].values(m));
+    REQUIRE(table.metrics[m].summary.mean == results[1].summary(m).mean);
+    REQUIRE(table.metrics[m].summary.ci_high == results[1].summary(m).ci_high);
+  }
+}
+
+TEST_CASE("a part file is used only when complete and of the same identity", "[experiment]") {
+  const auto dir = std::filesystem::temp_directory_path() / "salesfab-parts-test";
+  std::filesystem::remove_all(dir);
+  experiment::ResultDirectory out(dir);
+  const auto results = experiment::run(sweep(2), {});
+  const auto rows = experiment::result_rows(results[0]);
+  const std::string key = experiment::ResultDirectory::part_key("abc", "v", 1, 2, "0.1.0");
+  REQUIRE_FALSE(out.resume(key));
+  out.save_part(key, rows);
+  const auto back = out.resume(key);
+  REQUIRE(back);
+  REQUIRE(back->summary == rows.summary);
+  REQUIRE(back->replications == rows.replications);
+  REQUIRE(back->timeseries == rows.timeseries);
+  REQUIRE(back->events == rows.events);
+  REQUIRE_FALSE(out.resume(experiment::ResultDirectory::part_key("abc", "v", 2, 2, "0.1.0")));
+  // A part cut short (as by kill -9 during a copy) is not trusted.
+  const auto part = dir / ".salesfab-parts" / (key + ".part");
+  const auto size = std::filesystem::file_size(part);
+  std::filesystem::resize_file(part, size - 10);
+  REQUIRE_FALSE(out.resume(key));
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("an atomic write replaces the whole file or leaves the old one", "[experiment]") {
+  const auto dir = std::filesystem::temp_directory_path() / "salesfab-atomic-test";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  experiment::write_atomically(dir / "f.csv", "old\n");
+  experiment::write_atomically(dir / "f.csv", "new\n");
+  std::ifstream in(dir / "f.csv");
+  std::string content((std::istreambuf_iterator<char>(in)), {});
+  REQUIRE(content == "new\n");
+  REQUIRE_THROWS_AS(experiment::write_atomically(dir / "missing" / "f.csv", "x"),
+                    experiment::OutputError);
+  int files = 0;
+  for ([[maybe_unused]] const auto &e : std::filesystem::directory_iterator(dir))
+    ++files;
+  REQUIRE(files == 1); // no temporary file left behind
+  std::filesystem::remove_all(dir);
+}
