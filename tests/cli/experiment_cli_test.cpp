@@ -1,0 +1,248 @@
+// End to end: salesfab run and compare as users call them — sweeps, --set, --format, --out with
+// its result files, batches with invalid files, Ctrl-C, kill -9 and --resume.
+
+#include "analysis/csv.hpp"
+#include "cli/support.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <csignal>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+using namespace salesfab;
+using test::read_file;
+using test::run_salesfab;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string sweep_file = "tests/cli/data/staffing-sweep.yaml";
+
+// A scenario without win-back, so that suspects are first contacts only.
+std::string no_winback_file() {
+  const std::string dir = test::make_temp_dir();
+  std::string text = read_file("scenarios/basis.yaml");
+  const std::string line = "  winback_after_days: 365\n";
+  text.erase(text.find(line), line.size());
+  std::ofstream(dir + "/nowinback.yaml") << text;
+  return dir + "/nowinback.yaml";
+}
+
+std::vector<std::vector<std::string>> csv(const std::string &text) {
+  return analysis::read_csv(text);
+}
+
+} // namespace
+
+TEST_CASE("run with no file runs the built-in default and prints the RKK table", "[cli]") {
+  const auto r = run_salesfab({"run", "--replications", "3"});
+  REQUIRE(r.exit_status == 0);
+  REQUIRE_THAT(r.out, Catch::StartsWith("basis — Basisscenario"));
+  for (const char *group : {"\nkwantiteit\n", "\nkwaliteit\n", "\nrichting\n"})
+    REQUIRE_THAT(r.out, Catch::Contains(group));
+  REQUIRE_THAT(r.out, Catch::Contains("  revenue_per_year"));
+  REQUIRE_THAT(r.err, Catch::Contains("\"events_simulated\": "));
+  REQUIRE_THAT(r.err, Catch::Contains("\"events_per_second\": "));
+}
+
+TEST_CASE("run of a sweep prints each variant and then all of them side by side", "[cli]") {
+  const auto r = run_salesfab({"run", sweep_file, "--replications", "4", "--quiet"});
+  REQUIRE(r.exit_status == 0);
+  REQUIRE_THAT(r.out, Catch::Contains("staffing[staff.account_executive.headcount=3,staff."
+                                      "account_manager.headcount=2] — "));
+  REQUIRE_THAT(r.out, Catch::Contains("Side by side"));
+  REQUIRE(r.err.empty()); // --quiet
+}
+
+TEST_CASE("run --format csv and json put the summary on stdout", "[cli]") {
+  const auto c = run_salesfab({"run", "--replications", "3", "--format", "csv", "--quiet"});
+  REQUIRE(c.exit_status == 0);
+  const auto rows = csv(c.out);
+  REQUIRE(rows[0] == std::vector<std::string>{"scenario", "variant", "metric", "rkk", "unit",
+                                              "mean", "sd", "ci_low", "ci_high", "n"});
+  REQUIRE(rows.size() > 50);
+  const auto j = run_salesfab({"run", "--replications", "3", "--format", "json", "--quiet"});
+  REQUIRE(j.exit_status == 0);
+  REQUIRE(test::is_json(j.out));
+  REQUIRE_THAT(j.out, Catch::Contains("\"metric\": \"churn_rate\""));
+}
+
+TEST_CASE("result files are the same byte for byte with 1, 2 and 4 threads", "[cli]") {
+  std::vector<std::string> dirs;
+  for (const char *threads : {"1", "2", "4"}) {
+    dirs.push_back(test::make_temp_dir() + "/out");
+    const auto r = run_salesfab({"run", sweep_file, "--replications", "6", "--threads", threads,
+                                 "--out", dirs.back(), "--quiet"});
+    REQUIRE(r.exit_status == 0);
+  }
+  for (const char *file : {"summary.csv", "replications.csv", "timeseries.csv"}) {
+    INFO(file);
+    const std::string first = read_file(dirs[0] + "/" + file);
+    REQUIRE(read_file(dirs[1] + "/" + file) == first);
+    REQUIRE(read_file(dirs[2] + "/" + file) == first);
+  }
+}
+
+TEST_CASE("result files are tidy CSV with the contract's columns, and run.json says how", "[cli]") {
+  const std::string dir = test::make_temp_dir() + "/results";
+  const auto r = run_salesfab({"run", sweep_file, "--replications", "3", "--out", dir, "--quiet"});
+  REQUIRE(r.exit_status == 0);
+  const auto summary = csv(read_file(dir + "/summary.csv"));
+  const auto replications = csv(read_file(dir + "/replications.csv"));
+  const auto timeseries = csv(read_file(dir + "/timeseries.csv"));
+  REQUIRE(replications[0] == std::vector<std::string>{"scenario", "variant", "replication", "seed",
+                                                      "metric", "value"});
+  REQUIRE(timeseries[0] == std::vector<std::string>{"scenario", "variant", "period",
+                                                    "period_start_day", "metric", "mean", "ci_low",
+                                                    "ci_high"});
+  // 4 variants, every metric once per variant and once per replication.
+  const std::size_t metrics = (summary.size() - 1) / 4;
+  REQUIRE(summary.size() == 1 + 4 * metrics);
+  REQUIRE(replications.size() == 1 + 4 * 3 * metrics);
+  REQUIRE(summary[1][1] ==
+          "staffing[staff.account_executive.headcount=2,staff.account_manager.headcount=1]");
+  for (std::size_t i = 1; i < summary.size(); ++i) {
+    const auto &rkk = summary[i][3];
+    REQUIRE((rkk == "richting" || rkk == "kwaliteit" || rkk == "kwantiteit"));
+  }
+  const std::string json = read_file(dir + "/run.json");
+  REQUIRE(test::is_json(json));
+  for (const char *key :
+       {"\"version\"", "\"command_line\"", "\"sha256\"", "\"seed\"", "\"replications\"",
+        "\"threads\"", "\"wall_seconds\"", "\"events_simulated\"", "\"events_per_second\""})
+    REQUIRE_THAT(json, Catch::Contains(key));
+  REQUIRE_FALSE(fs::exists(dir + "/.salesfab-parts"));
+}
+
+TEST_CASE("compare with --set answers with paired differences and marks", "[cli]") {
+  const auto r =
+      run_salesfab({"compare", "scenarios/basis.yaml", "--set", "staff.account_manager.headcount=2",
+                    "--replications", "10", "--quiet"});
+  REQUIRE(r.exit_status == 0);
+  REQUIRE_THAT(r.out, Catch::StartsWith("basis {staff.account_manager.headcount=2}  minus  basis"));
+  // Twice the account managers cut churn, certainly.
+  const auto line_start = r.out.find("  churned_per_year");
+  REQUIRE(line_start != std::string::npos);
+  const std::string line = r.out.substr(line_start, r.out.find('\n', line_start) - line_start);
+  REQUIRE_THAT(line, Catch::EndsWith("*"));
+  REQUIRE_THAT(line, Catch::Contains("  -"));
+}
+
+TEST_CASE("compare of staffing variants shows exactly zero difference in arrivals", "[cli][crn]") {
+  const std::string file = no_winback_file();
+  const auto r = run_salesfab({"compare", file, "--set", "staff.account_executive.headcount=5",
+                               "--replications", "8", "--format", "csv", "--quiet"});
+  REQUIRE(r.exit_status == 0);
+  const auto rows = csv(r.out);
+  REQUIRE(rows[0][8] == "difference");
+  bool found = false;
+  for (const auto &row : rows)
+    if (row[3] == "suspects_per_year") {
+      found = true;
+      REQUIRE(row[8] == "0");
+      REQUIRE(row[9] == "0");
+      REQUIRE(row[10] == "0");
+      REQUIRE(row[12] == "0");
+    }
+  REQUIRE(found);
+}
+
+TEST_CASE("compare of two files and of a sweep", "[cli]") {
+  const auto files = run_salesfab({"compare", "scenarios/basis.yaml", "scenarios/basis.yaml",
+                                   "--replications", "3", "--format", "json", "--quiet"});
+  REQUIRE(files.exit_status == 0);
+  REQUIRE(test::is_json(files.out));
+  const auto sweep = run_salesfab({"compare", sweep_file, "--replications", "3", "--quiet"});
+  REQUIRE(sweep.exit_status == 0);
+  REQUIRE_THAT(sweep.out, Catch::Contains("minus  staffing[staff.account_executive.headcount=2,"
+                                          "staff.account_manager.headcount=1]"));
+  const auto alone = run_salesfab({"compare", "scenarios/basis.yaml"});
+  REQUIRE(alone.exit_status == 2);
+  REQUIRE_THAT(alone.err, Catch::Contains("nothing to compare"));
+}
+
+TEST_CASE("a batch runs the valid files and reports the invalid ones, exit status 2", "[cli]") {
+  const std::string dir = test::make_temp_dir() + "/batch";
+  const auto r = run_salesfab({"run", "scenarios/minimal.yaml", "tests/cli/data/invalid.yaml",
+                               "--replications", "2", "--out", dir, "--quiet"});
+  REQUIRE(r.exit_status == 2);
+  REQUIRE_THAT(r.err, Catch::Contains("tests/cli/data/invalid.yaml:"));
+  REQUIRE_THAT(r.err, Catch::Contains("tests/cli/data/invalid.yaml: skipped (invalid)"));
+  REQUIRE_THAT(r.out, Catch::StartsWith("minimal"));
+  REQUIRE(fs::exists(dir + "/summary.csv"));
+}
+
+namespace {
+// Waits until a part file appears in dir (a variant finished), or the program ends.
+bool wait_for_part(const std::string &dir, const test::Background &b) {
+  for (int i = 0; i < 12000; ++i) {
+    std::error_code ec;
+    for (const auto &e : fs::directory_iterator(dir + "/.salesfab-parts", ec))
+      if (e.path().extension() == ".part")
+        return true;
+    if (::kill(b.pid, 0) != 0)
+      return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return false;
+}
+
+const std::vector<std::string> long_batch = {"run", sweep_file, "--replications", "60", "--quiet"};
+} // namespace
+
+TEST_CASE("Ctrl-C stops a run promptly, writes no result file, and --resume finishes it", "[cli]") {
+  const std::string reference = test::make_temp_dir() + "/reference";
+  auto args = long_batch;
+  args.insert(args.end(), {"--out", reference});
+  REQUIRE(run_salesfab(args).exit_status == 0);
+
+  const std::string dir = test::make_temp_dir() + "/interrupted";
+  args = long_batch;
+  args.insert(args.end(), {"--out", dir, "--threads", "1"});
+  const auto b = test::start_salesfab(args);
+  REQUIRE(wait_for_part(dir, b));
+  test::send_signal(b, SIGINT);
+  const auto r = test::wait_for(b);
+  REQUIRE(r.exit_status == 1);
+  REQUIRE_THAT(r.err, Catch::Contains("salesfab: interrupted: "));
+  REQUIRE_THAT(r.err, Catch::Contains("run the same command with --resume"));
+  for (const char *file : {"summary.csv", "replications.csv", "timeseries.csv", "run.json"})
+    REQUIRE_FALSE(fs::exists(dir + "/" + file));
+
+  args.push_back("--resume");
+  const auto resumed = run_salesfab(args);
+  REQUIRE(resumed.exit_status == 0);
+  for (const char *file : {"summary.csv", "replications.csv", "timeseries.csv"}) {
+    INFO(file);
+    REQUIRE(read_file(dir + "/" + file) == read_file(reference + "/" + file));
+  }
+  REQUIRE_THAT(read_file(dir + "/run.json"), Catch::Contains("\"variants_resumed\": "));
+}
+
+TEST_CASE("kill -9 mid-way leaves no final-named partial file, and --resume gives the same files",
+          "[cli]") {
+  const std::string reference = test::make_temp_dir() + "/reference";
+  auto args = long_batch;
+  args.insert(args.end(), {"--out", reference});
+  REQUIRE(run_salesfab(args).exit_status == 0);
+
+  const std::string dir = test::make_temp_dir() + "/killed";
+  args = long_batch;
+  args.insert(args.end(), {"--out", dir, "--threads", "1"});
+  const auto b = test::start_salesfab(args);
+  REQUIRE(wait_for_part(dir, b));
+  test::send_signal(b, SIGKILL);
+  REQUIRE(test::wait_for(b).exit_status == 128 + SIGKILL);
+  for (const char *file : {"summary.csv", "replications.csv", "timeseries.csv", "run.json"})
+    REQUIRE_FALSE(fs::exists(dir + "/" + file));
+
+  args.push_back("--resume");
+  REQUIRE(run_salesfab(args).exit_status == 0);
+  for (const char *file : {"summary.csv", "replications.csv", "timeseries.csv"}) {
+    INFO(file);
+    REQUIRE(read_file(dir + "/" + file) == read_file(reference + "/" + file));
+  }
+}
