@@ -6,6 +6,7 @@ namespace salesfab::cli {
 
 int run_main(std::span<const std::string> args);
 int compare_main(std::span<const std::string> args);
+int analyze_main(std::span<const std::string> args);
 int validate_main(std::span<const std::string> args);
 
 std::span<const Command> commands() {
@@ -14,6 +15,8 @@ std::span<const Command> commands() {
               run_main},
       Command{"compare", "paired differences between scenarios or --set variants, with CIs",
               compare_main},
+      Command{"analyze", "theory (Markov chain, Erlang formulas) beside the simulation",
+              analyze_main},
       Command{"validate", "check scenario files against the contract; run nothing", validate_main},
   };
   return all;

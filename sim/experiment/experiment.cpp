@@ -44,8 +44,8 @@ int effective_threads(int threads, std::size_t jobs) {
 namespace {
 
 ReplicationResult simulate_one(const model::Parameters &params, std::uint64_t replication,
-                               const model::RunLimits &limits) {
-  const model::Record record = model::simulate(params, replication, nullptr, limits);
+                               const model::RunLimits &limits, bool keep_record) {
+  model::Record record = model::simulate(params, replication, nullptr, limits);
   ReplicationResult r;
   r.seed = engine::replication_seed(params.run.seed, replication);
   r.metrics = analysis::compute_metrics(record, params);
@@ -54,6 +54,8 @@ ReplicationResult simulate_one(const model::Parameters &params, std::uint64_t re
     r.period_start_days.push_back(p.start_day);
   r.events = record.events;
   r.done = true;
+  if (keep_record)
+    r.record = std::make_shared<const model::Record>(std::move(record));
   return r;
 }
 
@@ -99,8 +101,8 @@ std::vector<VariantResult> run(const std::vector<VariantSpec> &variants, const O
         return;
       const Job &job = jobs[j];
       try {
-        results[job.variant].replications[job.replication] =
-            simulate_one(variants[job.variant].parameters, job.replication, limits);
+        results[job.variant].replications[job.replication] = simulate_one(
+            variants[job.variant].parameters, job.replication, limits, options.keep_records);
         const std::size_t done = finished.fetch_add(1) + 1;
         const bool variant_complete = remaining[job.variant].fetch_sub(1) == 1;
         if (options.progress || (variant_complete && options.variant_done)) {

@@ -11,6 +11,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,7 @@ struct ReplicationResult {
   std::vector<double> period_start_days;
   std::uint64_t events = 0;
   bool done = false; ///< false when the run was interrupted before this replication finished
+  std::shared_ptr<const model::Record> record; ///< the raw record, with Options::keep_records
 };
 
 /// A variant's results.
@@ -52,6 +54,7 @@ struct VariantResult {
 /// How an experiment runs.
 struct Options {
   int threads = 0;                   ///< 0: all cores
+  bool keep_records = false;         ///< keep each replication's raw record
   model::RunLimits limits;           ///< per replication
   std::atomic<bool> *stop = nullptr; ///< set to true to stop (replications under way finish)
   /// Called (from worker threads, one at a time) after each replication: done, total.

@@ -40,7 +40,7 @@ void forget_positions(YamlNode &node) {
 struct SweepAxis {
   std::string path;
   std::vector<PathStep> steps;
-  const YamlNode *key; // the sweep key, for the position of keys it creates
+  YamlNode key; // the sweep key (a copy: the sweep section does not outlive take_sweep)
   std::vector<YamlNode> values;
 };
 
@@ -97,7 +97,7 @@ std::vector<SweepAxis> take_sweep(YamlNode &root, std::vector<Diagnostic> &diagn
                    "the sweep makes more than " + std::to_string(max_variants) + " variants");
       return {};
     }
-    axes.push_back(SweepAxis{key.scalar, *steps, &key, values.values});
+    axes.push_back(SweepAxis{key.scalar, *steps, key, values.values});
   }
   return axes;
 }
@@ -185,8 +185,8 @@ ScenarioFile load_text(std::string text, const std::string &source,
     for (std::size_t a = 0; a < axes.size(); ++a) {
       const YamlNode &value = axes[a].values[point[a]];
       variant.settings.emplace_back(axes[a].path, value.to_flow());
-      if (auto problem = detail::set_at_path(tree, axes[a].steps, value, *axes[a].key))
-        diagnostics.push_back(Diagnostic{source, axes[a].key->line, axes[a].key->column,
+      if (auto problem = detail::set_at_path(tree, axes[a].steps, value, axes[a].key))
+        diagnostics.push_back(Diagnostic{source, axes[a].key.line, axes[a].key.column,
                                          "sweep." + axes[a].path, *problem});
     }
     for (const ParsedOverride &o : parsed) {

@@ -43,18 +43,31 @@ void read_time(Reader &r, const YamlNode &node, model::TimeParameters &time) {
     static const std::vector<std::string_view> names = {"week", "month", "quarter", "year"};
     static const double days[] = {model::days_per_week, model::days_per_month,
                                   model::days_per_year / 4, model::days_per_year};
-    if (n.is_scalar() && n.plain && !n.scalar.empty() &&
-        (std::isdigit(static_cast<unsigned char>(n.scalar[0])) || n.scalar[0] == '.')) {
-      const Range period{1, L::max_horizon_days, false, false,
-                         "a report period (week, month, quarter, year, or days from 1 up)"};
-      if (auto v = r.number(n, p, period)) {
+    const char *expected = "a report period (week, month, quarter, year, or a number of days "
+                           "from 1 up)";
+    if (n.is_scalar())
+      for (std::size_t i = 0; i < names.size(); ++i)
+        if (n.scalar == names[i]) {
+          time.report_period_days = days[i];
+          time.report_period = n.scalar;
+          return;
+        }
+    const bool numeric = n.is_scalar() && !n.scalar.empty() &&
+                         (std::isdigit(static_cast<unsigned char>(n.scalar[0])) ||
+                          n.scalar[0] == '.' || n.scalar[0] == '-' || n.scalar[0] == '+');
+    if (numeric) {
+      if (auto v = r.number(n, p, Range{1, L::max_horizon_days, false, false, expected})) {
         time.report_period_days = *v;
         time.report_period = n.scalar;
       }
-    } else if (auto i = r.choice(n, p, names)) {
-      time.report_period_days = days[*i];
-      time.report_period = std::string(names[*i]);
+      return;
     }
+    std::string message =
+        (n.is_scalar() ? "'" + n.scalar + "'" : n.describe()) + " is not " + expected;
+    if (n.is_scalar())
+      if (const auto guess = nearest(n.scalar, names))
+        message += " (did you mean '" + std::string(*guess) + "'?)";
+    r.error(n, p, message);
   });
 }
 
@@ -340,16 +353,9 @@ void read_customers(Reader &r, const YamlNode &node, Parameters &params) {
   field(m, "initial", false, [&](const YamlNode &n, const std::string &p) {
     const Range count{0, static_cast<double>(L::max_initial), false, false,
                       "a number of customers (a whole number from 0 to 1000000)"};
-    if (auto v = r.per_class(n, p, count)) {
-      for (const model::CustomerClass c : model::all_classes) {
-        const double x = (*v)[c];
-        if (x != std::floor(x)) {
-          r.error(n, p, format_number(x) + " customers is not a whole number");
-          return;
-        }
-        customers.initial[static_cast<std::size_t>(c)] = static_cast<int>(x);
-      }
-    }
+    if (auto v = r.per_class(n, p, count, /*whole=*/true))
+      for (const model::CustomerClass c : model::all_classes)
+        customers.initial[static_cast<std::size_t>(c)] = static_cast<int>((*v)[c]);
   });
   field(m, "classes", false, [&](const YamlNode &n, const std::string &p) {
     MapReader c(r, n, p);

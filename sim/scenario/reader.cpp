@@ -34,6 +34,11 @@ std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
 
 std::optional<std::string_view> nearest(std::string_view word,
                                         const std::vector<std::string_view> &known) {
+  // A word that starts a known key (account_exec for account_executive) is that key cut short.
+  if (word.size() >= 4)
+    for (const std::string_view k : known)
+      if (k.size() > word.size() && k.substr(0, word.size()) == word)
+        return k;
   std::optional<std::string_view> best;
   std::size_t best_distance = std::numeric_limits<std::size_t>::max();
   for (const std::string_view k : known) {
@@ -43,8 +48,9 @@ std::optional<std::string_view> nearest(std::string_view word,
       best = k;
     }
   }
-  const std::size_t allowed = std::max<std::size_t>(2, word.size() / 3);
-  if (!best || best_distance > allowed)
+  // A typo changes a few letters of a word, never all of a short one: D is not a typo of A.
+  const std::size_t allowed = std::max<std::size_t>(1, word.size() / 3);
+  if (!best || best_distance > allowed || best_distance >= word.size())
     return std::nullopt;
   return best;
 }
@@ -305,9 +311,16 @@ std::optional<engine::Distribution> Reader::distribution(const YamlNode &node,
 }
 
 std::optional<model::PerClass> Reader::per_class(const YamlNode &node, const std::string &path,
-                                                 const Range &range) {
+                                                 const Range &range, bool whole) {
+  auto one = [&](const YamlNode &n, const std::string &p) -> std::optional<double> {
+    if (!whole)
+      return number(n, p, range);
+    const auto v = this->whole(n, p, static_cast<std::int64_t>(range.low),
+                               static_cast<std::int64_t>(range.high), range.what);
+    return v ? std::optional(static_cast<double>(*v)) : std::nullopt;
+  };
   if (node.is_scalar()) {
-    const auto v = number(node, path, range);
+    const auto v = one(node, path);
     return v ? std::optional(model::PerClass::all(*v)) : std::nullopt;
   }
   if (!node.is_map()) {
@@ -320,7 +333,7 @@ std::optional<model::PerClass> Reader::per_class(const YamlNode &node, const std
   for (const model::CustomerClass c : model::all_classes) {
     const std::string_view key = model::class_name(c);
     const YamlNode *n = m.required(key);
-    const auto v = n ? number(*n, m.path(key), range) : std::nullopt;
+    const auto v = n ? one(*n, m.path(key)) : std::nullopt;
     if (v)
       result[c] = *v;
     else
@@ -378,7 +391,9 @@ void MapReader::finish() {
     if (!key.is_scalar() || std::find(known_.begin(), known_.end(), key.scalar) != known_.end())
       continue;
     std::string message = "unknown key";
-    if (const auto guess = nearest(key.scalar, known_))
+    if (key.scalar == "<<")
+      message = "a merge key (<<: *anchor) is not supported: write the keys out";
+    else if (const auto guess = nearest(key.scalar, known_))
       message += " (did you mean '" + std::string(*guess) + "'?)";
     else
       message += " (expected " + one_of(known_) + ")";

@@ -69,9 +69,10 @@ public:
   /// A distribution: a plain number (a constant) or {dist: NAME, ...}.
   std::optional<engine::Distribution> distribution(const YamlNode &node, const std::string &path,
                                                    Support support);
-  /// An A-B-C map {A, B, C} or one number for all three, each within `range`.
+  /// An A-B-C map {A, B, C} or one number for all three, each within `range`; with
+  /// `whole`, each must be a whole number.
   std::optional<model::PerClass> per_class(const YamlNode &node, const std::string &path,
-                                           const Range &range);
+                                           const Range &range, bool whole = false);
 
   /// True when no problem has been reported through this reader.
   [[nodiscard]] bool clean() const { return errors_ == 0; }

@@ -1,12 +1,15 @@
 #include "scenario/yaml_tree.hpp"
 
 #include "scenario/diagnostic.hpp"
+#include "scenario/yaml_syntax.hpp"
 
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
+#include <algorithm>
 #include <map>
+#include <optional>
 #include <sstream>
 
 namespace salesfab::scenario::detail {
@@ -27,9 +30,9 @@ std::string YamlNode::describe() const {
   case Kind::null:
     return "nothing";
   case Kind::map:
-    return "a map";
+    return keys.empty() ? "an empty map" : "a map";
   case Kind::sequence:
-    return "a list";
+    return values.empty() ? "an empty list" : "a list";
   case Kind::scalar:
     break;
   }
@@ -74,9 +77,10 @@ public:
       : source_(std::move(source)), limits_(limits) {}
 
   bool has_root() const { return has_root_; }
+  const YAML::Mark &start() const { return start_; }
   YamlNode take_root() { return std::move(root_); }
 
-  void OnDocumentStart(const YAML::Mark &) override {}
+  void OnDocumentStart(const YAML::Mark &mark) override { start_ = mark; }
   void OnDocumentEnd() override {}
 
   void OnNull(const YAML::Mark &mark, YAML::anchor_t anchor) override {
@@ -128,6 +132,7 @@ private:
     n.source = source_;
     n.line = mark.line + 1;
     n.column = mark.column + 1;
+    n.offset = static_cast<std::size_t>(std::max(mark.pos, 0));
     return n;
   }
 
@@ -171,18 +176,38 @@ private:
   std::size_t nodes_ = 0;
   YamlNode root_;
   bool has_root_ = false;
+  YAML::Mark start_;
 };
 
-[[noreturn]] void fail(const std::shared_ptr<const std::string> &source, const YAML::Mark &mark,
+[[noreturn]] void fail(const std::shared_ptr<const std::string> &source, int line, int column,
                        std::string message) {
   Diagnostic d;
   d.source = *source;
-  if (!mark.is_null()) {
-    d.line = mark.line + 1;
-    d.column = mark.column + 1;
-  }
+  d.line = line;
+  d.column = column;
   d.message = std::move(message);
   throw ScenarioError({d});
+}
+
+[[noreturn]] void fail(const std::shared_ptr<const std::string> &source, const YAML::Mark &mark,
+                       std::string message) {
+  if (mark.is_null())
+    fail(source, 0, 0, std::move(message));
+  fail(source, mark.line + 1, mark.column + 1, std::move(message));
+}
+
+// The first quoted scalar (key or value) whose closing quote is missing.
+std::optional<SyntaxProblem> find_unclosed_quote(std::string_view text, const YamlNode &node) {
+  if (node.is_scalar() && !node.plain)
+    if (auto p = unclosed_quote(text, node.offset))
+      return p;
+  for (const auto &k : node.keys)
+    if (auto p = find_unclosed_quote(text, k))
+      return p;
+  for (const auto &v : node.values)
+    if (auto p = find_unclosed_quote(text, v))
+      return p;
+  return std::nullopt;
 }
 
 YamlNode empty_document(const std::shared_ptr<const std::string> &source) {
@@ -200,8 +225,10 @@ YamlNode parse_yaml(std::string_view text, std::shared_ptr<const std::string> so
     fail(source, YAML::Mark::null_mark(),
          "the file is " + std::to_string(text.size()) + " bytes, more than the " +
              std::to_string(limits.max_bytes) + " a scenario may have");
-  if (text.find('\0') != std::string_view::npos)
-    fail(source, YAML::Mark::null_mark(), "the file holds a NUL byte (expected YAML text)");
+  if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
+    const auto [line, column] = position_of(text, nul);
+    fail(source, line, column, "a NUL byte (expected YAML text; is this a binary file?)");
+  }
   std::istringstream in{std::string(text)};
   TreeBuilder builder(source, limits);
   try {
@@ -210,10 +237,14 @@ YamlNode parse_yaml(std::string_view text, std::shared_ptr<const std::string> so
       return empty_document(source);
     TreeBuilder second(source, limits);
     if (parser.HandleNextDocument(second))
-      fail(source, YAML::Mark::null_mark(),
-           "the file holds more than one YAML document (expected one scenario)");
+      fail(source, second.start(),
+           "a second YAML document starts here (expected one scenario per file; remove the "
+           "'---' or split the file)");
   } catch (const YAML::ParserException &e) {
-    fail(source, e.mark, "YAML syntax error: " + e.msg);
+    const SyntaxProblem p =
+        e.mark.is_null() ? SyntaxProblem{0, 0, "YAML syntax error: " + e.msg}
+                         : explain_syntax_error(text, e.mark.line + 1, e.mark.column + 1, e.msg);
+    fail(source, p.line, p.column, p.message);
   } catch (const TooLarge &e) {
     fail(source, e.mark, e.message);
   } catch (const YAML::Exception &e) {
@@ -221,7 +252,10 @@ YamlNode parse_yaml(std::string_view text, std::shared_ptr<const std::string> so
   }
   if (!builder.has_root())
     return empty_document(source);
-  return builder.take_root();
+  YamlNode root = builder.take_root();
+  if (const auto quote = find_unclosed_quote(text, root))
+    fail(source, quote->line, quote->column, quote->message);
+  return root;
 }
 
 } // namespace salesfab::scenario::detail

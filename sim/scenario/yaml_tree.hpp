@@ -19,6 +19,7 @@ struct YamlNode {
   std::shared_ptr<const std::string> source; ///< file name, or the override's text
   int line = 0;                              ///< 1-based position of the node's start
   int column = 0;
+  std::size_t offset = 0;       ///< byte offset of the node's start
   std::string scalar;           ///< the text of a scalar
   bool plain = true;            ///< an unquoted scalar (a number or a name; quoted means text)
   std::vector<YamlNode> keys;   ///< map: the keys, in order (duplicates kept)

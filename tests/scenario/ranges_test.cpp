@@ -101,7 +101,10 @@ TEST_CASE("each documented range accepts its edges and refuses what lies beyond"
       {"time.warmup_days=365", "365 is not below horizon_days (365)"},
       {"time.report_period=quarter", nullptr},
       {"time.report_period=10", nullptr},
-      {"time.report_period=fortnight", "'fortnight' is not one of week, month, quarter or year"},
+      {"time.report_period=fortnight",
+       "'fortnight' is not a report period (week, month, quarter, year, or a number of days"},
+      {"time.report_period=weak", "(did you mean 'week'?)"},
+      {"time.report_period=\"30\"", "write numbers without quotes"},
       {"time.report_period=0.5", "0.5 is not a report period"},
       // run
       {"run.replications=0", "0 is not a number of replications"},
@@ -118,7 +121,8 @@ TEST_CASE("each documented range accepts its edges and refuses what lies beyond"
        "(did you mean 'abc'?)"},
       // customers
       {"customers.initial=3", nullptr},
-      {"customers.initial={A: 1, B: 2, C: 2.5}", "2.5 customers is not a whole number"},
+      {"customers.initial={A: 1, B: 2, C: 2.5}",
+       "customers.initial.C: 2.5 is not a number of customers (a whole number"},
       {"customers.initial={A: 1, B: 2}", "missing required key 'C'"},
       {"customers.classes={A: 5000, B: 10000}", "5000 is below classes.B (10000)"},
       {"customers.intents.up_selling.margin_delta=-0.2", nullptr},

@@ -137,7 +137,7 @@ TEST_CASE("every problem of a file is reported at once, in file order", "[scenar
                        "t.yaml:4:9: market: missing required key 'segments'",
                        "t.yaml:4:9: market: missing required key 'qualification'",
                        "t.yaml:4:9: market: missing required key 'shortlist'",
-                       "t.yaml:5:9: funnel: expected a map (key: value lines), got a list",
+                       "t.yaml:5:9: funnel: expected a map (key: value lines), got an empty list",
                        "t.yaml:6:1: extra: unknown key (expected name, title, time, run, staff, "
                        "market, funnel, customers, targets or sweep)",
                    });
@@ -180,4 +180,31 @@ TEST_CASE("a missing file, a directory and a file too large are refused", "[scen
                       "scenarios: is a directory (expected a scenario file)");
   REQUIRE_THROWS_WITH(load_text(std::string(5u << 20, '#'), "big.yaml"),
                       Catch::Contains("more than the 4194304 a scenario may have"));
+}
+
+TEST_CASE("a sweep over keys the file leaves out works, and problems point at the sweep key",
+          "[scenario]") {
+  const std::string base = test::read_file("scenarios/minimal.yaml");
+  const auto ok = load_text(base + "sweep:\n  funnel.patience_days: [10, 20]\n", "s.yaml").variants;
+  REQUIRE(ok.size() == 2);
+  REQUIRE(*ok[1].parameters.funnel.patience_days == 20);
+  REQUIRE(problems(base + "sweep:\n  funnel.stages[3].conversion: [0.1, 0.2]\n") ==
+          std::vector<std::string>{"t.yaml:19:3: sweep.funnel.stages[3].conversion: "
+                                   "funnel.stages has no item [3] (the list has 1, counted "
+                                   "from 0)"});
+}
+
+TEST_CASE("a NUL byte is refused at its place", "[scenario]") {
+  const auto found = problems(std::string("name: x\ntime: \0\n", 16));
+  REQUIRE(found == std::vector<std::string>{"t.yaml:2:7: a NUL byte (expected YAML text; is this "
+                                            "a binary file?)"});
+}
+
+TEST_CASE("quotes that are closed, with escapes and doubled quotes, are fine", "[scenario]") {
+  std::string text = test::read_file("scenarios/minimal.yaml");
+  text += "title: \"say \\\"hi\\\" and 'bye'\"\n";
+  REQUIRE(problems(text).empty());
+  std::string single = test::read_file("scenarios/minimal.yaml");
+  single += "title: 'it''s fine'\n";
+  REQUIRE(problems(single).empty());
 }

@@ -1,0 +1,34 @@
+#pragma once
+// What theory expects of a whole factory in steady state, quantity by quantity: queues for the
+// staff pools, the funnel as an absorbing Markov chain, the flows from suspects to customers,
+// and the customer base. Each expectation says whether it is exact, an approximation (and
+// which), or why theory cannot say.
+
+#include "model/parameters.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace salesfab::analysis::theory {
+
+/// How far theory reaches for one quantity.
+enum class Reach { exact, approximation, not_applicable };
+
+/// Theory's value of one quantity, named as the metric it predicts.
+struct Expectation {
+  std::string metric; ///< a metric name of the catalogue
+  std::string part;   ///< where in the factory: market, funnel, account executives, customers
+  std::optional<double> value;
+  Reach reach = Reach::not_applicable;
+  std::string model; ///< the model used, or why none applies
+};
+
+/// The expectations for a scenario, in the order of the factory (market to customers).
+std::vector<Expectation> expectations(const model::Parameters &params);
+
+/// E[exp(-s X)] for X drawn from `d` (s >= 0): the probability that an exponential clock of
+/// rate s does not ring before X.
+double laplace(const engine::Distribution &d, double s);
+
+} // namespace salesfab::analysis::theory

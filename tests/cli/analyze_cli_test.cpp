@@ -1,0 +1,55 @@
+// salesfab analyze: on every validation scenario theory lies inside, or next to, the
+// simulation's confidence interval; on the default scenario it says what it cannot cover.
+
+#include "analysis/csv.hpp"
+#include "cli/support.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+using salesfab::test::run_salesfab;
+
+TEST_CASE("analyze agrees with the simulation on every validation scenario", "[cli][theory]") {
+  int files = 0;
+  for (const auto &entry : std::filesystem::directory_iterator("scenarios/validation")) {
+    if (entry.path().extension() != ".yaml")
+      continue;
+    ++files;
+    INFO(entry.path());
+    const auto r = run_salesfab({"analyze", entry.path().string(), "--format", "csv", "--quiet"});
+    REQUIRE(r.exit_status == 0);
+    const auto rows = salesfab::analysis::read_csv(r.out);
+    REQUIRE(rows[0][8] == "verdict");
+    int judged = 0;
+    for (std::size_t i = 1; i < rows.size(); ++i) {
+      const auto &verdict = rows[i][8];
+      INFO(rows[i][2] << ": theory " << rows[i][4] << ", simulation " << rows[i][5] << " ["
+                      << rows[i][6] << ", " << rows[i][7] << "]");
+      REQUIRE((verdict == "agrees" || verdict == "close" || verdict == "theory not applicable" ||
+               verdict == "no simulated value"));
+      if (verdict == "agrees" || verdict == "close")
+        ++judged;
+    }
+    REQUIRE(judged >= 5);
+  }
+  REQUIRE(files >= 5);
+}
+
+TEST_CASE("analyze of the default scenario says which numbers theory covers", "[cli][theory]") {
+  const auto r =
+      run_salesfab({"analyze", "scenarios/basis.yaml", "--replications", "5", "--quiet"});
+  REQUIRE(r.exit_status == 0);
+  REQUIRE_THAT(r.out, Catch::Contains("theory beside simulation"));
+  REQUIRE_THAT(r.out, Catch::Contains("Little's law on each queue"));
+  REQUIRE_THAT(r.out, Catch::Contains("qualifiers"));
+  REQUIRE_THAT(r.out, Catch::Contains("How theory got each value:"));
+  REQUIRE_THAT(r.out, Catch::Contains("Where theory cannot say"));
+  REQUIRE_THAT(r.out, Catch::Contains("churn_rate: churn or brickwalling hours differ by class"));
+}
+
+TEST_CASE("analyze takes one file", "[cli][theory]") {
+  const auto r = run_salesfab({"analyze"});
+  REQUIRE(r.exit_status == 2);
+  REQUIRE_THAT(r.err, Catch::Contains("analyze takes one scenario file"));
+}
