@@ -7,6 +7,7 @@ namespace salesfab::cli {
 int run_main(std::span<const std::string> args);
 int compare_main(std::span<const std::string> args);
 int analyze_main(std::span<const std::string> args);
+int trace_main(std::span<const std::string> args);
 int validate_main(std::span<const std::string> args);
 
 std::span<const Command> commands() {
@@ -17,6 +18,8 @@ std::span<const Command> commands() {
               compare_main},
       Command{"analyze", "theory (Markov chain, Erlang formulas) beside the simulation",
               analyze_main},
+      Command{"trace", "follow accounts through the factory, told event by event (--lang nl)",
+              trace_main},
       Command{"validate", "check scenario files against the contract; run nothing", validate_main},
   };
   return all;

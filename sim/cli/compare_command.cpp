@@ -22,7 +22,7 @@ int compare_main(std::span<const std::string> args) {
       "files' variants with the settings applied, e.g.\n"
       "  salesfab compare scenarios/basis.yaml --set staff.account_manager.headcount=2",
       {Option::set, Option::replications, Option::seed, Option::threads, Option::out,
-       Option::resume, Option::format, Option::quiet, Option::max_events});
+       Option::resume, Option::format, Option::lang, Option::quiet, Option::max_events});
   if (parse(args, description, common).help) {
     std::cout << description;
     return exit_ok;
@@ -83,7 +83,8 @@ int compare_main(std::span<const std::string> args) {
     print_comparison_json(std::cout, base, alternatives, differences);
   } else {
     for (std::size_t a = 0; a < alternatives.size(); ++a)
-      print_comparison(std::cout, base, *alternatives[a], differences[a], confidence);
+      print_comparison(std::cout, base, *alternatives[a], differences[a], confidence,
+                       common.language());
   }
   std::cout.flush();
   std::vector<std::string> command_line{"salesfab", "compare"};

@@ -1,6 +1,7 @@
 #pragma once
 // The options that mean the same in every subcommand (cli.md), parsed once, here.
 
+#include "analysis/language.hpp"
 #include "scenario/loader.hpp"
 
 #include <boost/program_options.hpp>
@@ -47,6 +48,10 @@ struct CommonOptions {
                                                        std::initializer_list<Option> which);
   /// The --set values, parsed (throws ScenarioError for a malformed one).
   [[nodiscard]] std::vector<scenario::Override> overrides() const;
+  /// The --lang value.
+  [[nodiscard]] analysis::Language language() const {
+    return analysis::parse_language(lang).value_or(analysis::Language::en);
+  }
 };
 
 /// The outcome of parsing.

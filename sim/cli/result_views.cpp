@@ -27,41 +27,54 @@ std::string summary_json(const experiment::VariantTable &t, const experiment::Me
 }
 } // namespace
 
+std::string fill(std::string text, std::string_view placeholder, const std::string &value) {
+  if (const auto at = text.find(placeholder); at != std::string::npos)
+    text.replace(at, placeholder.size(), value);
+  return text;
+}
+
 void print_rkk_table(std::ostream &out, const experiment::VariantTable &table,
-                     const model::Parameters &p) {
+                     const model::Parameters &p, analysis::Language language) {
+  using analysis::word;
   out << table.variant;
   if (!p.title.empty())
     out << " — " << p.title;
-  out << '\n'
-      << p.run.replications << " replications, horizon " << format_number(p.time.horizon_days)
-      << " days, warm-up " << format_number(p.time.warmup_days) << " days, "
-      << analysis::csv_number(p.run.confidence * 100) << "% confidence intervals\n\n";
-  TextTable t({"metric", "mean", "ci low", "ci high", "unit"});
+  std::string note(word(language, "run_note"));
+  note = fill(note, "{n}", std::to_string(p.run.replications));
+  note = fill(note, "{h}", format_number(p.time.horizon_days, language));
+  note = fill(note, "{w}", format_number(p.time.warmup_days, language));
+  note = fill(note, "{c}", analysis::csv_number(p.run.confidence * 100));
+  out << '\n' << note << "\n\n";
+  TextTable t({std::string(word(language, "metric")), std::string(word(language, "mean")),
+               std::string(word(language, "ci_low")), std::string(word(language, "ci_high")),
+               std::string(word(language, "unit"))});
   for (const auto rkk : rkk_order) {
-    t.add_title(std::string(analysis::rkk_name(rkk)));
+    t.add_title(std::string(word(language, analysis::rkk_name(rkk))));
     for (const auto &m : table.metrics)
       if (m.rkk == rkk)
-        t.add({"  " + m.name, format_number(m.summary.mean), format_number(m.summary.ci_low),
-               format_number(m.summary.ci_high), m.unit});
+        t.add({"  " + analysis::metric_label(language, m.name),
+               format_number(m.summary.mean, language), format_number(m.summary.ci_low, language),
+               format_number(m.summary.ci_high, language),
+               std::string(analysis::unit_label(language, m.unit))});
   }
   out << t.render() << '\n';
 }
 
-void print_side_by_side(std::ostream &out, const std::vector<experiment::VariantTable> &tables) {
+void print_side_by_side(std::ostream &out, const std::vector<experiment::VariantTable> &tables,
+                        analysis::Language language) {
   struct Key {
     const char *metric;
-    const char *label;
     int better; // +1 higher is better, -1 lower is better, 0 no best
   };
-  static const Key keys[] = {{"revenue_per_year", "revenue/yr", +1},
-                             {"won_per_year", "won/yr", +1},
-                             {"churn_rate", "churn rate", -1},
-                             {"customers_end", "customers end", +1},
-                             {"utilisation_account_executive", "AE utilisation", 0},
-                             {"brickwall_coverage", "coverage", 0}};
-  std::vector<std::string> header{"variant"};
+  static const Key keys[] = {{"revenue_per_year", +1},
+                             {"won_per_year", +1},
+                             {"churn_rate", -1},
+                             {"customers_end", +1},
+                             {"utilisation_account_executive", 0},
+                             {"brickwall_coverage", 0}};
+  std::vector<std::string> header{std::string(analysis::word(language, "variant"))};
   for (const Key &k : keys)
-    header.emplace_back(k.label);
+    header.push_back(analysis::metric_label(language, k.metric));
   TextTable t(header);
   std::vector<std::vector<std::string>> cells(tables.size());
   for (std::size_t v = 0; v < tables.size(); ++v)
@@ -75,16 +88,14 @@ void print_side_by_side(std::ostream &out, const std::vector<experiment::Variant
     for (std::size_t v = 0; v < tables.size(); ++v) {
       const auto *m = tables[v].find(k.metric);
       const auto mean = m ? m->summary.mean : std::nullopt;
-      std::string cell = format_number(mean);
+      std::string cell = format_number(mean, language);
       cell += (best && mean && *mean == *best) ? " *" : "  ";
       cells[v].push_back(cell);
     }
   }
   for (auto &row : cells)
     t.add(std::move(row));
-  out << "Side by side (means; * marks the best: highest revenue, won and customers, lowest "
-         "churn)\n\n"
-      << t.render() << '\n';
+  out << analysis::word(language, "side_by_side") << "\n\n" << t.render() << '\n';
 }
 
 void print_summary_json(std::ostream &out, const std::vector<experiment::VariantTable> &tables) {
@@ -109,20 +120,29 @@ std::vector<Difference> compare(const experiment::VariantTable &base,
 
 void print_comparison(std::ostream &out, const experiment::VariantTable &base,
                       const experiment::VariantTable &alternative,
-                      const std::vector<Difference> &differences, double confidence) {
+                      const std::vector<Difference> &differences, double confidence,
+                      analysis::Language language) {
+  using analysis::word;
   const std::size_t n = differences.empty() ? 0 : differences.front().difference.n;
-  out << alternative.variant << "  minus  " << base.variant << '\n'
-      << "paired over " << n << " replications with the same seeds; "
-      << analysis::csv_number(confidence * 100)
-      << "% confidence intervals; * marks a difference whose interval excludes 0\n\n";
-  TextTable t({"metric", "base", "alternative", "difference", "ci low", "ci high", ""});
+  std::string note(word(language, "paired_note"));
+  note = fill(note, "{n}", std::to_string(n));
+  note = fill(note, "{c}", analysis::csv_number(confidence * 100));
+  out << alternative.variant << "  " << word(language, "minus") << "  " << base.variant << '\n'
+      << note << "\n\n";
+  TextTable t({std::string(word(language, "metric")), std::string(word(language, "base")),
+               std::string(word(language, "alternative")),
+               std::string(word(language, "difference")), std::string(word(language, "ci_low")),
+               std::string(word(language, "ci_high")), ""});
   for (const auto rkk : rkk_order) {
-    t.add_title(std::string(analysis::rkk_name(rkk)));
+    t.add_title(std::string(word(language, analysis::rkk_name(rkk))));
     for (const auto &d : differences)
       if (d.alternative->rkk == rkk)
-        t.add({"  " + d.alternative->name, format_number(d.base->summary.mean),
-               format_number(d.alternative->summary.mean), format_number(d.difference.mean),
-               format_number(d.difference.ci_low), format_number(d.difference.ci_high),
+        t.add({"  " + analysis::metric_label(language, d.alternative->name),
+               format_number(d.base->summary.mean, language),
+               format_number(d.alternative->summary.mean, language),
+               format_number(d.difference.mean, language),
+               format_number(d.difference.ci_low, language),
+               format_number(d.difference.ci_high, language),
                d.difference.excludes_zero() ? "*" : ""});
   }
   out << t.render() << '\n';

@@ -2,6 +2,7 @@
 // How results look on stdout: the RKK table of a variant, the side-by-side table of several,
 // the comparison of two, and the same as CSV or JSON (--format).
 
+#include "analysis/language.hpp"
 #include "experiment/variant_table.hpp"
 #include "model/parameters.hpp"
 
@@ -13,10 +14,11 @@ namespace salesfab::cli {
 
 /// The RKK table of one variant: kwantiteit, kwaliteit, richting; mean and interval per metric.
 void print_rkk_table(std::ostream &out, const experiment::VariantTable &table,
-                     const model::Parameters &params);
+                     const model::Parameters &params, analysis::Language language);
 
 /// Key metrics of several variants side by side, the best of each marked.
-void print_side_by_side(std::ostream &out, const std::vector<experiment::VariantTable> &tables);
+void print_side_by_side(std::ostream &out, const std::vector<experiment::VariantTable> &tables,
+                        analysis::Language language);
 
 /// The summary rows of every variant as JSON (--format json).
 void print_summary_json(std::ostream &out, const std::vector<experiment::VariantTable> &tables);
@@ -35,7 +37,8 @@ std::vector<Difference> compare(const experiment::VariantTable &base,
 /// A comparison as a table.
 void print_comparison(std::ostream &out, const experiment::VariantTable &base,
                       const experiment::VariantTable &alternative,
-                      const std::vector<Difference> &differences, double confidence);
+                      const std::vector<Difference> &differences, double confidence,
+                      analysis::Language language);
 
 /// Comparison rows as CSV (with header when `header`).
 std::string comparison_csv(const experiment::VariantTable &base,

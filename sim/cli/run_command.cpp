@@ -21,7 +21,7 @@ int run_main(std::span<const std::string> args) {
       "scenario (scenarios/basis.yaml). Invalid files are reported and skipped; the rest\n"
       "run, and the exit status is then 2.",
       {Option::set, Option::replications, Option::seed, Option::threads, Option::out,
-       Option::resume, Option::format, Option::quiet, Option::max_events});
+       Option::resume, Option::format, Option::lang, Option::quiet, Option::max_events});
   if (parse(args, description, common).help) {
     std::cout << description;
     return exit_ok;
@@ -47,9 +47,9 @@ int run_main(std::span<const std::string> args) {
     print_summary_json(std::cout, finished);
   } else {
     for (std::size_t i = 0; i < finished.size(); ++i)
-      print_rkk_table(std::cout, finished[i], *params[i]);
+      print_rkk_table(std::cout, finished[i], *params[i], common.language());
     if (finished.size() > 1)
-      print_side_by_side(std::cout, finished);
+      print_side_by_side(std::cout, finished, common.language());
   }
   std::cout.flush();
   if (outcome.interrupted) {

@@ -46,6 +46,17 @@ std::string TextTable::render() const {
   return out;
 }
 
+std::string format_number(double x, analysis::Language language) {
+  std::string s = format_number(x);
+  if (language == analysis::Language::nl)
+    std::replace(s.begin(), s.end(), '.', ',');
+  return s;
+}
+
+std::string format_number(const std::optional<double> &x, analysis::Language language) {
+  return x ? format_number(*x, language) : std::string("-");
+}
+
 std::string format_number(double x) {
   if (std::isnan(x))
     return "-";

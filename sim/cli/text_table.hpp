@@ -1,6 +1,8 @@
 #pragma once
 // Plain-text tables for the terminal: columns aligned, numbers formatted for people.
 
+#include "analysis/language.hpp"
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,9 +22,13 @@ private:
   std::vector<std::vector<std::string>> rows_;
 };
 
-/// A number for people: 1 234 567 for large values, 3 significant digits for small ones.
-std::string format_number(double x);
+/// A number for people: 1 234 567 for large values, 3 significant digits for small ones; a
+/// decimal comma in Dutch.
+std::string format_number(double x, analysis::Language language);
 /// An optional number; "-" when empty.
+std::string format_number(const std::optional<double> &x, analysis::Language language);
+/// The English form of format_number.
+std::string format_number(double x);
 std::string format_number(const std::optional<double> &x);
 
 } // namespace salesfab::cli

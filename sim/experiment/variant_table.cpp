@@ -69,4 +69,21 @@ VariantTable read_variant_rows(const VariantRows &rows) {
   return table;
 }
 
+std::vector<SeriesPoint> read_series_rows(const VariantRows &rows) {
+  std::vector<SeriesPoint> out;
+  const auto series = analysis::read_csv(std::string(timeseries_header) + rows.timeseries);
+  for (std::size_t i = 1; i < series.size(); ++i) {
+    const auto &f = series[i];
+    SeriesPoint p;
+    p.period = std::stoi(f[2]);
+    p.start_day = *number(f[3]);
+    p.metric = f[4];
+    p.mean = number(f[5]);
+    p.ci_low = number(f[6]);
+    p.ci_high = number(f[7]);
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
 } // namespace salesfab::experiment

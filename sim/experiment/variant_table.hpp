@@ -8,6 +8,7 @@
 #include "analysis/statistics.hpp"
 #include "experiment/result_files.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,5 +34,18 @@ struct VariantTable {
 
 /// Reads a variant's summary and replication rows back.
 VariantTable read_variant_rows(const VariantRows &rows);
+
+/// One point of a time series: a period metric's mean and interval over the replications.
+struct SeriesPoint {
+  int period = 0; ///< from 1
+  double start_day = 0;
+  std::string metric; ///< a period metric: customers, revenue, pipeline_STAGE, ...
+  std::optional<double> mean;
+  std::optional<double> ci_low;
+  std::optional<double> ci_high;
+};
+
+/// Reads a variant's time-series rows back, in file order (by period, then metric).
+std::vector<SeriesPoint> read_series_rows(const VariantRows &rows);
 
 } // namespace salesfab::experiment

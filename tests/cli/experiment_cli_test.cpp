@@ -41,9 +41,10 @@ TEST_CASE("run with no file runs the built-in default and prints the RKK table",
   const auto r = run_salesfab({"run", "--replications", "3"});
   REQUIRE(r.exit_status == 0);
   REQUIRE_THAT(r.out, Catch::StartsWith("basis — Basisscenario"));
-  for (const char *group : {"\nkwantiteit\n", "\nkwaliteit\n", "\nrichting\n"})
+  for (const char *group :
+       {"\nKwantiteit (quantity)\n", "\nKwaliteit (quality)\n", "\nRichting (direction)\n"})
     REQUIRE_THAT(r.out, Catch::Contains(group));
-  REQUIRE_THAT(r.out, Catch::Contains("  revenue_per_year"));
+  REQUIRE_THAT(r.out, Catch::Contains("  revenue per year"));
   REQUIRE_THAT(r.err, Catch::Contains("\"events_simulated\": "));
   REQUIRE_THAT(r.err, Catch::Contains("\"events_per_second\": "));
 }
@@ -124,7 +125,7 @@ TEST_CASE("compare with --set answers with paired differences and marks", "[cli]
   REQUIRE(r.exit_status == 0);
   REQUIRE_THAT(r.out, Catch::StartsWith("basis {staff.account_manager.headcount=2}  minus  basis"));
   // Twice the account managers cut churn, certainly.
-  const auto line_start = r.out.find("  churned_per_year");
+  const auto line_start = r.out.find("  customers lost per year");
   REQUIRE(line_start != std::string::npos);
   const std::string line = r.out.substr(line_start, r.out.find('\n', line_start) - line_start);
   REQUIRE_THAT(line, Catch::EndsWith("*"));

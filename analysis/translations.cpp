@@ -1,0 +1,339 @@
+// The one table of translations: every word salesfab shows a person, in English and Dutch.
+// A test checks that every metric, unit, platform and trace event has both.
+
+#include "analysis/language.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <stdexcept>
+
+namespace salesfab::analysis {
+
+namespace {
+
+struct Entry {
+  const char *key;
+  const char *en;
+  const char *nl;
+};
+
+// clang-format off
+constexpr Entry table[] = {
+    // The RKK model and the platforms.
+    {"richting", "Richting (direction)", "Richting"},
+    {"kwaliteit", "Kwaliteit (quality)", "Kwaliteit"},
+    {"kwantiteit", "Kwantiteit (quantity)", "Kwantiteit"},
+    {"platform.market", "market platform", "marktplatform"},
+    {"platform.buying", "buying platform", "koopplatform"},
+    {"platform.work", "work platform", "werkplatform"},
+    // Table headings and phrases.
+    {"metric", "metric", "maatstaf"},
+    {"mean", "mean", "gemiddelde"},
+    {"ci_low", "ci low", "bi laag"},
+    {"ci_high", "ci high", "bi hoog"},
+    {"unit", "unit", "eenheid"},
+    {"variant", "variant", "variant"},
+    {"base", "base", "basis"},
+    {"alternative", "alternative", "alternatief"},
+    {"difference", "difference", "verschil"},
+    {"day", "day", "dag"},
+    {"replications", "replications", "replicaties"},
+    {"horizon", "horizon", "horizon"},
+    {"warmup", "warm-up", "aanloop"},
+    {"days", "days", "dagen"},
+    {"confidence_intervals", "confidence intervals", "betrouwbaarheidsintervallen"},
+    {"minus", "minus", "min"},
+    {"side_by_side", "Side by side (means; * marks the best: highest revenue, won and customers, lowest churn)",
+     "Naast elkaar (gemiddelden; * markeert de beste: hoogste omzet, gewonnen deals en klanten, laagste churn)"},
+    {"paired_note", "paired over {n} replications with the same seeds; {c}% confidence intervals; * marks a difference whose interval excludes 0",
+     "gepaard over {n} replicaties met dezelfde seeds; {c}%-betrouwbaarheidsintervallen; * markeert een verschil waarvan het interval 0 uitsluit"},
+    {"run_note", "{n} replications, horizon {h} days, warm-up {w} days, {c}% confidence intervals",
+     "{n} replicaties, horizon {h} dagen, aanloop {w} dagen, {c}%-betrouwbaarheidsintervallen"},
+    // Units.
+    {"unit.per year", "per year", "per jaar"},
+    {"unit.money per year", "money per year", "geld per jaar"},
+    {"unit.money", "money", "geld"},
+    {"unit.count", "count", "aantal"},
+    {"unit.share", "share", "aandeel"},
+    {"unit.%", "%", "%"},
+    {"unit.% per year", "% per year", "% per jaar"},
+    {"unit.days", "days", "dagen"},
+    {"unit.hours per year", "hours per year", "uren per jaar"},
+    {"unit.customers per year", "customers per year", "klanten per jaar"},
+    {"unit.per customer-year", "per customer-year", "per klantjaar"},
+    {"unit.0 or 1", "0 or 1", "0 of 1"},
+    // Metrics (metrics.md and salesfab's extensions).
+    {"metric.suspects_per_year", "suspects per year", "suspects per jaar"},
+    {"metric.qualified_per_year", "qualified per year", "gekwalificeerd per jaar"},
+    {"metric.opportunities_per_year", "opportunities per year", "verkoopkansen per jaar"},
+    {"metric.opportunities_new_per_year", "opportunities from prospects per year", "verkoopkansen van prospects per jaar"},
+    {"metric.opportunities_existing_per_year", "opportunities from customers per year", "verkoopkansen van klanten per jaar"},
+    {"metric.won_per_year", "deals won per year", "gewonnen deals per jaar"},
+    {"metric.won_new_per_year", "won from prospects per year", "gewonnen van prospects per jaar"},
+    {"metric.won_rebuy_per_year", "won by rebuy per year", "gewonnen door herhaalaankoop per jaar"},
+    {"metric.won_deep_selling_per_year", "won by deep-selling per year", "gewonnen door deep-selling per jaar"},
+    {"metric.won_up_selling_per_year", "won by up-selling per year", "gewonnen door up-selling per jaar"},
+    {"metric.won_cross_selling_per_year", "won by cross-selling per year", "gewonnen door cross-selling per jaar"},
+    {"metric.lost_per_year", "deals lost per year", "verloren deals per jaar"},
+    {"metric.revenue_per_year", "revenue per year", "omzet per jaar"},
+    {"metric.margin_per_year", "margin per year", "marge per jaar"},
+    {"metric.new_customers_per_year", "new customers per year", "nieuwe klanten per jaar"},
+    {"metric.churned_per_year", "customers lost per year", "verloren klanten per jaar"},
+    {"metric.customers_end", "customers at the end", "klanten aan het eind"},
+    {"metric.customers_a_end", "A customers at the end", "A-klanten aan het eind"},
+    {"metric.customers_b_end", "B customers at the end", "B-klanten aan het eind"},
+    {"metric.customers_c_end", "C customers at the end", "C-klanten aan het eind"},
+    {"metric.prospects_end", "prospects on the shortlist at the end", "prospects op de shortlist aan het eind"},
+    {"metric.pipeline_open_end", "open opportunities at the end", "open verkoopkansen aan het eind"},
+    {"metric.weighted_pipeline_end", "weighted pipeline at the end", "gewogen pijplijn aan het eind"},
+    {"metric.hours_qualifier_per_year", "qualifier hours per year", "uren kwalificeren per jaar"},
+    {"metric.hours_account_executive_per_year", "account-executive hours per year", "uren account executives per jaar"},
+    {"metric.hours_account_manager_per_year", "account-manager hours per year", "uren accountmanagers per jaar"},
+    {"metric.staff_cost_per_year", "staff cost per year", "personeelskosten per jaar"},
+    {"metric.lost_to_competitor_per_year", "deals lost to competitors per year", "deals verloren aan concurrenten per jaar"},
+    {"metric.lost_no_decision_per_year", "deals ending in no decision per year", "deals zonder beslissing per jaar"},
+    {"metric.lost_patience_per_year", "deals lost waiting per year", "deals verloren door wachten per jaar"},
+    {"metric.won_back_per_year", "customers won back per year", "teruggewonnen klanten per jaar"},
+    {"metric.qualification_pass_rate", "qualification pass rate", "slagingskans kwalificatie"},
+    {"metric.gone_cold_rate", "share of suspects gone cold", "aandeel koud geworden suspects"},
+    {"metric.win_rate", "win rate", "winkans"},
+    {"metric.win_rate_new", "win rate, prospects", "winkans, prospects"},
+    {"metric.win_rate_existing", "win rate, customers", "winkans, klanten"},
+    {"metric.avg_deal_value", "average deal value", "gemiddelde dealwaarde"},
+    {"metric.margin_pct", "margin", "marge"},
+    {"metric.cycle_days_mean", "days to close, mean", "doorlooptijd in dagen, gemiddeld"},
+    {"metric.cycle_days_p90", "days to close, 90th percentile", "doorlooptijd in dagen, 90e percentiel"},
+    {"metric.wait_qualification_days_mean", "days waiting for a qualifier", "dagen wachten op kwalificatie"},
+    {"metric.wait_account_executive_days_mean", "days waiting for an account executive", "dagen wachten op een account executive"},
+    {"metric.utilisation_qualifier", "qualifier utilisation", "bezetting kwalificeerders"},
+    {"metric.utilisation_account_executive", "account-executive utilisation", "bezetting account executives"},
+    {"metric.brickwall_coverage", "brickwall coverage", "dekking brickwalling"},
+    {"metric.churn_rate", "churn rate", "churnpercentage"},
+    {"metric.revenue_per_account_executive", "revenue per account executive", "omzet per account executive"},
+    {"metric.queue_qualifier_mean", "suspects waiting, mean", "wachtende suspects, gemiddeld"},
+    {"metric.queue_account_executive_mean", "opportunities waiting, mean", "wachtende verkoopkansen, gemiddeld"},
+    {"metric.customer_growth_per_year", "customer growth per year", "klantgroei per jaar"},
+    {"metric.revenue_growth_pct_per_year", "revenue growth per year", "omzetgroei per jaar"},
+    {"metric.retention_share", "revenue share from customers (retention)", "omzetaandeel van klanten (behoud)"},
+    {"metric.a_share_change", "change in the share of A customers", "verandering aandeel A-klanten"},
+    {"metric.revenue_target_attainment", "revenue target attained", "omzetdoel gehaald"},
+    {"metric.new_customers_target_attainment", "new-customer target attained", "doel nieuwe klanten gehaald"},
+    {"metric.churn_target_met", "churn target met", "churndoel gehaald"},
+    {"metric.conversion_", "conversion at {stage}", "conversie in {stage}"},
+    // Intents and sources.
+    {"source.new", "new business", "nieuwe klant"},
+    {"source.rebuy", "rebuy", "herhaalaankoop"},
+    {"source.deep_selling", "deep-selling", "deep-selling"},
+    {"source.up_selling", "up-selling", "up-selling"},
+    {"source.cross_selling", "cross-selling", "cross-selling"},
+    // Why deals are lost.
+    {"reason.competitor", "to a competitor", "aan een concurrent"},
+    {"reason.no_decision", "no decision", "geen beslissing"},
+    {"reason.patience", "waited too long for an account executive", "te lang gewacht op een account executive"},
+    {"reason.max_age", "open too long", "te lang open"},
+    {"reason.customer_churned", "the customer left for a competitor", "de klant is naar een concurrent vertrokken"},
+    // The journey, one sentence per trace event.
+    {"trace.account_heading", "Account", "Account"},
+    {"trace.suspect_arrived", "suspect {account} ({segment}) arrives: first contact", "suspect {account} ({segment}) komt binnen: eerste contact"},
+    {"trace.qualification_started", "a qualifier starts qualifying suspect {account}", "een kwalificeerder begint suspect {account} te kwalificeren"},
+    {"trace.qualified", "suspect {account} qualified, onto the shortlist", "suspect {account} gekwalificeerd, op de shortlist"},
+    {"trace.disqualified", "suspect {account} disqualified: no fit, leaves the factory", "suspect {account} gediskwalificeerd: geen match, verlaat de fabriek"},
+    {"trace.gone_cold", "suspect {account} waited too long and went cold", "suspect {account} wachtte te lang en is koud geworden"},
+    {"trace.buying_need", "prospect {account} states a buying need: through the filter", "prospect {account} uit een koopbehoefte: door het filter"},
+    {"trace.drifted_away", "prospect {account} drifted away from the shortlist", "prospect {account} is van de shortlist afgedreven"},
+    {"trace.became_customer", "account {account} is now a {class} customer ({how})", "account {account} is nu {class}-klant ({how})"},
+    {"trace.became_customer.new", "a new customer", "een nieuwe klant"},
+    {"trace.became_customer.again", "a customer again", "weer klant"},
+    {"trace.class_changed", "customer {account} is now a {class} customer", "klant {account} is nu {class}-klant"},
+    {"trace.wish_to_buy", "customer {account} wants to buy ({source}): through the filter", "klant {account} wil kopen ({source}): door het filter"},
+    {"trace.churn_averted", "brickwalling keeps a competitor away from customer {account}", "brickwalling houdt een concurrent weg bij klant {account}"},
+    {"trace.churned", "customer {account} leaves for a competitor", "klant {account} vertrekt naar een concurrent"},
+    {"trace.won_back", "former customer {account} comes back to the market", "oud-klant {account} keert terug naar de markt"},
+    {"trace.opportunity_opened", "opportunity {opportunity} of account {account} enters the funnel at {stage}, value {value}", "verkoopkans {opportunity} van account {account} komt de trechter in bij {stage}, waarde {value}"},
+    {"trace.work_started", "an account executive works on {stage} for account {account}", "een account executive werkt aan {stage} voor account {account}"},
+    {"trace.stage_passed", "{stage} passed for account {account}", "{stage} gehaald voor account {account}"},
+    {"trace.opportunity_lost", "opportunity of account {account} lost at {stage}: {reason}", "verkoopkans van account {account} verloren bij {stage}: {reason}"},
+    {"trace.opportunity_won", "deal won by account {account}: closing date, contract value {value}", "offerte gewonnen door account {account}, closing date, contractwaarde {value}"},
+};
+// clang-format on
+
+const std::map<std::string_view, const Entry *> &index() {
+  static const std::map<std::string_view, const Entry *> map = [] {
+    std::map<std::string_view, const Entry *> m;
+    for (const Entry &e : table)
+      m[e.key] = &e;
+    return m;
+  }();
+  return map;
+}
+
+std::string replace(std::string text, std::string_view placeholder, const std::string &value) {
+  for (std::size_t at = text.find(placeholder); at != std::string::npos;
+       at = text.find(placeholder, at + value.size()))
+    text.replace(at, placeholder.size(), value);
+  return text;
+}
+
+std::string_view trace_key(model::TraceKind kind) {
+  using K = model::TraceKind;
+  switch (kind) {
+  case K::suspect_arrived:
+    return "trace.suspect_arrived";
+  case K::qualification_started:
+    return "trace.qualification_started";
+  case K::qualified:
+    return "trace.qualified";
+  case K::disqualified:
+    return "trace.disqualified";
+  case K::gone_cold:
+    return "trace.gone_cold";
+  case K::buying_need:
+    return "trace.buying_need";
+  case K::drifted_away:
+    return "trace.drifted_away";
+  case K::became_customer:
+    return "trace.became_customer";
+  case K::class_changed:
+    return "trace.class_changed";
+  case K::wish_to_buy:
+    return "trace.wish_to_buy";
+  case K::churn_averted:
+    return "trace.churn_averted";
+  case K::churned:
+    return "trace.churned";
+  case K::won_back:
+    return "trace.won_back";
+  case K::opportunity_opened:
+    return "trace.opportunity_opened";
+  case K::work_started:
+    return "trace.work_started";
+  case K::stage_passed:
+    return "trace.stage_passed";
+  case K::opportunity_lost:
+    return "trace.opportunity_lost";
+  case K::opportunity_won:
+    return "trace.opportunity_won";
+  }
+  return "?";
+}
+
+std::string_view reason_key(model::LossReason reason) {
+  switch (reason) {
+  case model::LossReason::competitor:
+    return "reason.competitor";
+  case model::LossReason::no_decision:
+    return "reason.no_decision";
+  case model::LossReason::patience:
+    return "reason.patience";
+  case model::LossReason::max_age:
+    return "reason.max_age";
+  case model::LossReason::customer_churned:
+    return "reason.customer_churned";
+  }
+  return "?";
+}
+
+} // namespace
+
+std::optional<Language> parse_language(std::string_view code) {
+  if (code == "en")
+    return Language::en;
+  if (code == "nl")
+    return Language::nl;
+  return std::nullopt;
+}
+
+std::string_view word(Language language, std::string_view key) {
+  const auto &map = index();
+  const auto it = map.find(key);
+  if (it == map.end())
+    throw std::out_of_range("no translation for '" + std::string(key) + "'");
+  return language == Language::nl ? it->second->nl : it->second->en;
+}
+
+std::string metric_label(Language language, std::string_view metric) {
+  constexpr std::string_view conversion = "conversion_";
+  const auto &map = index();
+  if (const auto it = map.find("metric." + std::string(metric)); it != map.end())
+    return language == Language::nl ? it->second->nl : it->second->en;
+  if (metric.substr(0, conversion.size()) == conversion)
+    return replace(std::string(word(language, "metric.conversion_")), "{stage}",
+                   std::string(metric.substr(conversion.size())));
+  return std::string(metric); // an unknown name shows as it is
+}
+
+std::string_view unit_label(Language language, std::string_view unit) {
+  const auto &map = index();
+  const auto it = map.find("unit." + std::string(unit));
+  if (it == map.end())
+    return unit;
+  return language == Language::nl ? it->second->nl : it->second->en;
+}
+
+std::string_view platform_name(Language language, model::Platform platform) {
+  switch (platform) {
+  case model::Platform::market:
+    return word(language, "platform.market");
+  case model::Platform::buying:
+    return word(language, "platform.buying");
+  case model::Platform::work:
+    return word(language, "platform.work");
+  }
+  return "?";
+}
+
+std::vector<std::string_view> translation_keys() {
+  std::vector<std::string_view> keys;
+  for (const Entry &e : table)
+    keys.emplace_back(e.key);
+  return keys;
+}
+
+std::string format_amount(Language language, double value, int decimals) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, std::abs(value));
+  std::string digits = buffer, fraction;
+  if (const auto point = digits.find('.'); point != std::string::npos) {
+    fraction = digits.substr(point + 1);
+    digits.erase(point);
+  }
+  const char group = language == Language::nl ? '.' : ',';
+  const char decimal = language == Language::nl ? ',' : '.';
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0)
+      out += group;
+    out += digits[i];
+  }
+  if (!fraction.empty())
+    out += decimal + fraction;
+  return (value < 0 ? "-" : "") + out;
+}
+
+std::string story(Language language, const model::TraceEvent &e, const StoryContext &context) {
+  std::string text(word(language, trace_key(e.kind)));
+  text = replace(text, "{account}", std::to_string(e.account));
+  text = replace(text, "{opportunity}", std::to_string(e.opportunity));
+  text = replace(text, "{segment}",
+                 e.segment < context.segments.size() ? context.segments[e.segment] : "?");
+  text = replace(text, "{stage}", e.stage < context.stages.size() ? context.stages[e.stage] : "?");
+  text = replace(text, "{class}", std::string(model::class_name(e.cls)));
+  text =
+      replace(text, "{source}",
+              std::string(word(language, "source." + std::string(model::source_name(e.source)))));
+  text = replace(text, "{reason}", std::string(word(language, reason_key(e.reason))));
+  text = replace(text, "{value}", format_amount(language, e.value));
+  text = replace(text, "{how}",
+                 std::string(word(language, e.value > 0 ? "trace.became_customer.new"
+                                                        : "trace.became_customer.again")));
+  return text;
+}
+
+std::string story_line(Language language, const model::TraceEvent &e, const StoryContext &context) {
+  return std::string(word(language, "day")) + " " +
+         std::to_string(static_cast<long long>(std::floor(e.day))) + " — " +
+         std::string(platform_name(language, e.platform)) + ": " + story(language, e, context);
+}
+
+} // namespace salesfab::analysis

@@ -1,0 +1,208 @@
+// salesfab trace FILE: the journey of accounts through the factory, one line per event, told in
+// plain words (Dutch with --lang nl), or as an event log (--format csv).
+
+#include "analysis/csv.hpp"
+#include "analysis/language.hpp"
+#include "cli/command.hpp"
+#include "cli/options.hpp"
+#include "model/factory.hpp"
+#include "scenario/loader.hpp"
+
+#include <boost/program_options.hpp>
+
+#include <iostream>
+#include <map>
+#include <set>
+
+namespace salesfab::cli {
+
+namespace {
+
+// Keeps the steps of the accounts followed: the first N to arrive as suspects, or one by number.
+class JourneyRecorder : public model::Tracer {
+public:
+  JourneyRecorder(std::optional<std::uint64_t> account, std::size_t first)
+      : account_(account), first_(first) {}
+
+  void on(const model::TraceEvent &e) override {
+    if (account_) {
+      if (e.account == *account_)
+        events_.push_back(e);
+      return;
+    }
+    if (!followed_.count(e.account)) {
+      if (e.kind != model::TraceKind::suspect_arrived || followed_.size() >= first_)
+        return;
+      followed_.insert(e.account);
+      order_.push_back(e.account);
+    }
+    events_.push_back(e);
+  }
+
+  [[nodiscard]] const std::vector<model::TraceEvent> &events() const { return events_; }
+  /// The accounts in the order they were first seen.
+  [[nodiscard]] std::vector<std::uint64_t> accounts() const {
+    if (account_)
+      return events_.empty() ? std::vector<std::uint64_t>{} : std::vector{*account_};
+    return order_;
+  }
+
+private:
+  std::optional<std::uint64_t> account_;
+  std::size_t first_;
+  std::set<std::uint64_t> followed_;
+  std::vector<std::uint64_t> order_;
+  std::vector<model::TraceEvent> events_;
+};
+
+std::string_view kind_name(model::TraceKind k) {
+  using K = model::TraceKind;
+  switch (k) {
+  case K::suspect_arrived:
+    return "suspect_arrived";
+  case K::qualification_started:
+    return "qualification_started";
+  case K::qualified:
+    return "qualified";
+  case K::disqualified:
+    return "disqualified";
+  case K::gone_cold:
+    return "gone_cold";
+  case K::buying_need:
+    return "buying_need";
+  case K::drifted_away:
+    return "drifted_away";
+  case K::became_customer:
+    return "became_customer";
+  case K::class_changed:
+    return "class_changed";
+  case K::wish_to_buy:
+    return "wish_to_buy";
+  case K::churn_averted:
+    return "churn_averted";
+  case K::churned:
+    return "churned";
+  case K::won_back:
+    return "won_back";
+  case K::opportunity_opened:
+    return "opportunity_opened";
+  case K::work_started:
+    return "work_started";
+  case K::stage_passed:
+    return "stage_passed";
+  case K::opportunity_lost:
+    return "opportunity_lost";
+  case K::opportunity_won:
+    return "opportunity_won";
+  }
+  return "?";
+}
+
+} // namespace
+
+int trace_main(std::span<const std::string> args) {
+  CommonOptions common;
+  auto description = common.describe(
+      "salesfab trace FILE [OPTIONS]\n\n"
+      "Follows accounts through the factory and tells their journey, one line per event:\n"
+      "the day, the platform and what happened, in plain words (--lang nl: in Dutch). By\n"
+      "default the first 3 suspects to arrive, from first contact to customer and beyond.\n"
+      "--format csv gives an event log instead (day, account, platform, event, detail).",
+      {Option::set, Option::seed, Option::format, Option::lang});
+  std::size_t accounts = 3;
+  std::optional<std::uint64_t> account;
+  std::optional<double> until;
+  std::uint64_t replication = 0;
+  namespace po = boost::program_options;
+  description.add_options()("accounts", po::value(&accounts),
+                            "N: follow the first N suspects to arrive (default 3)")(
+      "account", po::value<std::uint64_t>(),
+      "ID: follow the account with this number (initial customers too)")(
+      "until", po::value<double>(), "DAY: stop the story at this day (default: the horizon)")(
+      "replication", po::value(&replication), "R: which replication to follow (default 0)");
+  po::variables_map extra;
+  {
+    // Parse once more for the options only trace has (parse() checks the shared ones).
+    po::options_description all;
+    all.add(description);
+    all.add_options()("files", po::value<std::vector<std::string>>());
+    po::positional_options_description positional;
+    positional.add("files", -1);
+    try {
+      po::store(po::command_line_parser(std::vector<std::string>(args.begin(), args.end()))
+                    .options(all)
+                    .positional(positional)
+                    .run(),
+                extra);
+    } catch (const po::error &e) {
+      throw UsageError(std::string(e.what()) + " (see --help)");
+    }
+  }
+  if (parse(args, description, common).help) {
+    std::cout << description;
+    return exit_ok;
+  }
+  if (extra.count("account"))
+    account = extra["account"].as<std::uint64_t>();
+  if (extra.count("until"))
+    until = extra["until"].as<double>();
+  if (common.files.size() != 1)
+    throw UsageError("trace takes one scenario file (see salesfab trace --help)");
+  if (common.format == "json")
+    throw UsageError("--format json: trace writes table (the story) or csv (the event log)");
+  if (accounts == 0 && !account)
+    throw UsageError("--accounts 0: expected a whole number >= 1");
+  if (until && !(*until > 0))
+    throw UsageError("--until: expected a day > 0");
+
+  const auto file = scenario::load_file(common.files[0], common.overrides());
+  model::Parameters p = file.variants.front().parameters;
+  if (common.seed)
+    p.run.seed = *common.seed;
+  if (until && *until < p.time.horizon_days) {
+    p.time.horizon_days = *until;
+    p.time.warmup_days = std::min(p.time.warmup_days, *until);
+  }
+  JourneyRecorder journeys(account, accounts);
+  model::simulate(p, replication, &journeys);
+
+  const analysis::Language language = common.language();
+  analysis::StoryContext context;
+  for (const auto &s : p.funnel.stages)
+    context.stages.push_back(s.name);
+  for (const auto &s : p.market.segments)
+    context.segments.push_back(s.name);
+
+  if (common.format == "csv") {
+    using analysis::csv_field;
+    std::cout << "day,account,platform,event,detail,opportunity,stage,source,class,value\n";
+    for (const auto &e : journeys.events())
+      std::cout << analysis::csv_line(
+          {analysis::csv_number(e.day), std::to_string(e.account),
+           csv_field(analysis::platform_name(language, e.platform)), std::string(kind_name(e.kind)),
+           csv_field(analysis::story(language, e, context)),
+           e.opportunity ? std::to_string(e.opportunity) : "",
+           e.opportunity ? csv_field(context.stages.at(e.stage)) : "",
+           std::string(model::source_name(e.source)), std::string(model::class_name(e.cls)),
+           e.opportunity ? analysis::csv_number(e.value) : ""});
+    return exit_ok;
+  }
+  const auto followed = journeys.accounts();
+  if (followed.empty()) {
+    std::cerr << "salesfab: no account to follow: "
+              << (account ? "account " + std::to_string(*account) + " does not appear"
+                          : std::string("no suspect arrives"))
+              << " before day " << p.time.horizon_days << '\n';
+    return exit_ok;
+  }
+  for (const std::uint64_t a : followed) {
+    std::cout << analysis::word(language, "trace.account_heading") << ' ' << a << '\n';
+    for (const auto &e : journeys.events())
+      if (e.account == a)
+        std::cout << "  " << analysis::story_line(language, e, context) << '\n';
+    std::cout << '\n';
+  }
+  return exit_ok;
+}
+
+} // namespace salesfab::cli

@@ -1,0 +1,57 @@
+// salesfab trace: journeys told in Dutch or English, and the event log.
+
+#include "analysis/csv.hpp"
+#include "cli/support.hpp"
+
+#include <catch2/catch.hpp>
+
+using salesfab::test::run_salesfab;
+
+TEST_CASE("trace tells three journeys in Dutch", "[cli]") {
+  const auto r =
+      run_salesfab({"trace", "scenarios/les/01-basis.yaml", "--accounts", "3", "--lang", "nl"});
+  REQUIRE(r.exit_status == 0);
+  std::size_t headings = 0;
+  for (std::size_t at = r.out.find("Account "); at != std::string::npos;
+       at = r.out.find("\nAccount ", at + 1))
+    ++headings;
+  REQUIRE(headings == 3);
+  REQUIRE_THAT(r.out, Catch::Contains("  dag 0 — marktplatform: suspect "));
+  REQUIRE_THAT(r.out, Catch::Contains("komt binnen: eerste contact"));
+}
+
+TEST_CASE("trace follows one account by number and stops at --until", "[cli]") {
+  const auto r =
+      run_salesfab({"trace", "scenarios/basis.yaml", "--account", "1", "--until", "400"});
+  REQUIRE(r.exit_status == 0);
+  REQUIRE_THAT(r.out, Catch::StartsWith("Account 1\n"));
+  REQUIRE_THAT(r.out, Catch::Contains("buying platform: customer 1 "));
+  int lines = 0;
+  for (std::size_t at = r.out.find("  day "); at != std::string::npos;
+       at = r.out.find("  day ", at + 1)) {
+    ++lines;
+    REQUIRE(std::stoi(r.out.substr(at + 6)) <= 400);
+  }
+  REQUIRE(lines >= 1);
+}
+
+TEST_CASE("trace --format csv is an event log", "[cli]") {
+  const auto r =
+      run_salesfab({"trace", "scenarios/les/01-basis.yaml", "--accounts", "5", "--format", "csv"});
+  REQUIRE(r.exit_status == 0);
+  const auto rows = salesfab::analysis::read_csv(r.out);
+  REQUIRE(rows[0][0] == "day");
+  REQUIRE(rows[0][1] == "account");
+  REQUIRE(rows[0][2] == "platform");
+  REQUIRE(rows[0][3] == "event");
+  REQUIRE(rows[0][4] == "detail");
+  REQUIRE(rows.size() > 10);
+  REQUIRE(rows[1][3] == "suspect_arrived");
+}
+
+TEST_CASE("trace refuses bad options", "[cli]") {
+  REQUIRE(run_salesfab({"trace"}).exit_status == 2);
+  REQUIRE(run_salesfab({"trace", "scenarios/basis.yaml", "--accounts", "0"}).exit_status == 2);
+  REQUIRE(run_salesfab({"trace", "scenarios/basis.yaml", "--until", "-3"}).exit_status == 2);
+  REQUIRE(run_salesfab({"trace", "scenarios/basis.yaml", "--lang", "fr"}).exit_status == 2);
+}
