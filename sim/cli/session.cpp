@@ -126,9 +126,10 @@ void write_results(const Outcome &outcome, const std::vector<scenario::ScenarioF
   std::vector<experiment::VariantRows> rows;
   for (const auto &r : outcome.rows)
     rows.push_back(*r);
+  std::vector<std::pair<std::filesystem::path, std::string>> extra_files;
   for (const auto &[name, content] : extra)
-    experiment::write_atomically(out.path() / name, content);
-  out.finish(rows, info);
+    extra_files.emplace_back(out.path() / name, content);
+  out.finish(rows, info, extra_files);
 }
 
 void report_interrupted(const Outcome &outcome, const CommonOptions &common, std::ostream &err) {

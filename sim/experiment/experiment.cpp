@@ -114,6 +114,12 @@ std::vector<VariantResult> run(const std::vector<VariantSpec> &variants, const O
         }
       } catch (const model::Interrupted &) {
         return; // left not done
+      } catch (const model::RunawayError &e) {
+        errors[j] = std::make_exception_ptr(
+            model::RunawayError(variants[job.variant].variant + ", replication " +
+                                std::to_string(job.replication) + ": " + e.what()));
+        failed.store(true);
+        return;
       } catch (...) {
         errors[j] = std::current_exception();
         failed.store(true);

@@ -88,9 +88,16 @@ std::string run_json(const RunInfo &info) {
   return j.str();
 }
 
-void write_atomically(const std::filesystem::path &path, std::string_view content) {
-  const std::filesystem::path temporary =
-      path.parent_path() / ("." + path.filename().string() + ".tmp-" + std::to_string(getpid()));
+namespace {
+
+std::filesystem::path temporary_for(const std::filesystem::path &path) {
+  return path.parent_path() / ("." + path.filename().string() + ".tmp-" + std::to_string(getpid()));
+}
+
+// Writes content to the temporary name of `path`, flushed to disk; removes it and throws
+// OutputError when it cannot.
+void write_temporary(const std::filesystem::path &path, std::string_view content) {
+  const std::filesystem::path temporary = temporary_for(path);
   auto fail = [&](const std::string &what, int error) {
     ::unlink(temporary.c_str());
     throw OutputError("cannot write " + path.string() + ": " + what + ": " + std::strerror(error));
@@ -117,8 +124,37 @@ void write_atomically(const std::filesystem::path &path, std::string_view conten
   }
   if (::close(fd) != 0)
     fail("closing failed", errno);
-  if (::rename(temporary.c_str(), path.c_str()) != 0)
-    fail("renaming into place failed", errno);
+}
+
+void commit(const std::filesystem::path &path) {
+  const std::filesystem::path temporary = temporary_for(path);
+  if (::rename(temporary.c_str(), path.c_str()) != 0) {
+    const int error = errno;
+    ::unlink(temporary.c_str());
+    throw OutputError("cannot write " + path.string() +
+                      ": renaming into place failed: " + std::strerror(error));
+  }
+}
+
+} // namespace
+
+void write_atomically(const std::filesystem::path &path, std::string_view content) {
+  write_temporary(path, content);
+  commit(path);
+}
+
+void write_all_atomically(const std::vector<std::pair<std::filesystem::path, std::string>> &files) {
+  std::size_t done = 0;
+  try {
+    for (; done < files.size(); ++done)
+      write_temporary(files[done].first, files[done].second);
+  } catch (...) {
+    for (std::size_t i = 0; i < done; ++i)
+      ::unlink(temporary_for(files[i].first).c_str());
+    throw;
+  }
+  for (const auto &file : files)
+    commit(file.first);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -187,7 +223,9 @@ std::optional<VariantRows> ResultDirectory::resume(const std::string &key) const
   return rows;
 }
 
-void ResultDirectory::finish(const std::vector<VariantRows> &rows, const RunInfo &info) const {
+void ResultDirectory::finish(
+    const std::vector<VariantRows> &rows, const RunInfo &info,
+    const std::vector<std::pair<std::filesystem::path, std::string>> &extra) const {
   std::string summary(summary_header), replications(replications_header),
       timeseries(timeseries_header);
   for (const VariantRows &r : rows) {
@@ -195,10 +233,12 @@ void ResultDirectory::finish(const std::vector<VariantRows> &rows, const RunInfo
     replications += r.replications;
     timeseries += r.timeseries;
   }
-  write_atomically(dir_ / "summary.csv", summary);
-  write_atomically(dir_ / "replications.csv", replications);
-  write_atomically(dir_ / "timeseries.csv", timeseries);
-  write_atomically(dir_ / "run.json", run_json(info));
+  std::vector<std::pair<std::filesystem::path, std::string>> files = extra;
+  files.emplace_back(dir_ / "summary.csv", std::move(summary));
+  files.emplace_back(dir_ / "replications.csv", std::move(replications));
+  files.emplace_back(dir_ / "timeseries.csv", std::move(timeseries));
+  files.emplace_back(dir_ / "run.json", run_json(info)); // last: it marks a finished run
+  write_all_atomically(files);
   std::error_code ec;
   std::filesystem::remove_all(dir_ / parts_folder, ec);
 }

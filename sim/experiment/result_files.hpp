@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace salesfab::experiment {
@@ -66,6 +67,10 @@ std::string run_json(const RunInfo &info);
 /// then renamed over `path`). Throws OutputError, leaving no file behind, when it cannot.
 void write_atomically(const std::filesystem::path &path, std::string_view content);
 
+/// Writes several files all or none: every one is written to its temporary name first, and only
+/// when all are on disk are they renamed into place.
+void write_all_atomically(const std::vector<std::pair<std::filesystem::path, std::string>> &files);
+
 /// The output folder of a run.
 class ResultDirectory {
 public:
@@ -81,8 +86,10 @@ public:
   [[nodiscard]] std::optional<VariantRows> resume(const std::string &key) const;
   /// Keeps a finished variant's rows (a part file, written atomically).
   void save_part(const std::string &key, const VariantRows &rows) const;
-  /// Writes the four result files from every variant's rows, in order, and removes the parts.
-  void finish(const std::vector<VariantRows> &rows, const RunInfo &info) const;
+  /// Writes the four result files from every variant's rows, in order, with `extra` files (full
+  /// paths), all or none; then removes the parts.
+  void finish(const std::vector<VariantRows> &rows, const RunInfo &info,
+              const std::vector<std::pair<std::filesystem::path, std::string>> &extra = {}) const;
 
   [[nodiscard]] const std::filesystem::path &path() const { return dir_; }
 

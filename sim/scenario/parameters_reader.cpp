@@ -352,7 +352,7 @@ void read_customers(Reader &r, const YamlNode &node, Parameters &params) {
   auto &customers = params.customers;
   field(m, "initial", false, [&](const YamlNode &n, const std::string &p) {
     const Range count{0, static_cast<double>(L::max_initial), false, false,
-                      "a number of customers (a whole number from 0 to 1000000)"};
+                      "a number of customers (a whole number from 0 to 200000)"};
     if (auto v = r.per_class(n, p, count, /*whole=*/true))
       for (const model::CustomerClass c : model::all_classes)
         customers.initial[static_cast<std::size_t>(c)] = static_cast<int>((*v)[c]);

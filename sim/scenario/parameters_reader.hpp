@@ -12,7 +12,7 @@ struct ResourceLimits {
   static constexpr double max_horizon_days = 36500;       ///< 100 years
   static constexpr std::int64_t max_headcount = 100000;   ///< per role
   static constexpr double max_suspects_per_week = 100000; ///< per segment
-  static constexpr std::int64_t max_initial = 1000000;    ///< initial customers per class
+  static constexpr std::int64_t max_initial = 200000;     ///< initial customers per class
   static constexpr std::int64_t max_replications = 100000;
   static constexpr double max_expected_suspects = 5e7; ///< per replication, all segments
   static constexpr double max_intents_per_year = 1000; ///< per customer, each intent

@@ -177,3 +177,18 @@ TEST_CASE("an atomic write replaces the whole file or leaves the old one", "[exp
   REQUIRE(files == 1); // no temporary file left behind
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("several files are written all or none", "[experiment]") {
+  const auto dir = std::filesystem::temp_directory_path() / "salesfab-all-or-none";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  // The second file cannot be written (its folder is missing): the first must not appear.
+  REQUIRE_THROWS_AS(experiment::write_all_atomically(
+                        {{dir / "a.csv", "a\n"}, {dir / "missing" / "b.csv", "b\n"}}),
+                    experiment::OutputError);
+  REQUIRE(std::filesystem::is_empty(dir));
+  experiment::write_all_atomically({{dir / "a.csv", "a\n"}, {dir / "b.csv", "b\n"}});
+  REQUIRE(std::filesystem::exists(dir / "a.csv"));
+  REQUIRE(std::filesystem::exists(dir / "b.csv"));
+  std::filesystem::remove_all(dir);
+}

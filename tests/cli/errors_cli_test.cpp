@@ -1,0 +1,150 @@
+// Every class of bad input or broken environment: a clear message, exit status 2 (input) or 1
+// (environment), no stack trace, and no partial result file.
+
+#include "cli/support.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+using salesfab::test::run_salesfab;
+namespace fs = std::filesystem;
+
+namespace {
+
+// No crash, no abort, no stack trace: salesfab said what was wrong in one line or a few.
+void no_trace(const salesfab::test::ProgramResult &r) {
+  REQUIRE(r.exit_status < 128);
+  REQUIRE(r.err.find("terminate called") == std::string::npos);
+  REQUIRE(r.err.find("Aborted") == std::string::npos);
+  REQUIRE(r.err.find("internal error") == std::string::npos);
+}
+
+bool no_result_files(const std::string &dir) {
+  for (const char *f : {"summary.csv", "replications.csv", "timeseries.csv", "run.json"})
+    if (fs::exists(dir + "/" + f))
+      return false;
+  return true;
+}
+
+} // namespace
+
+TEST_CASE("a missing scenario file is invalid input", "[cli][errors]") {
+  const auto r = run_salesfab({"run", "no/such/file.yaml", "--quiet"});
+  REQUIRE(r.exit_status == 2);
+  REQUIRE_THAT(r.err, Catch::Contains("no/such/file.yaml: cannot read the file: no such file"));
+  REQUIRE(r.out.empty());
+  no_trace(r);
+}
+
+TEST_CASE("a folder given as a scenario file is invalid input", "[cli][errors]") {
+  const auto r = run_salesfab({"validate", "scenarios"});
+  REQUIRE(r.exit_status == 2);
+  REQUIRE_THAT(r.out, Catch::Contains("scenarios: is a directory (expected a scenario file)"));
+  no_trace(r);
+}
+
+TEST_CASE("a scenario file that cannot be read is invalid input", "[cli][errors]") {
+  // Reading /proc/self/mem from its start fails for everyone, root included.
+  const auto r = run_salesfab({"validate", "/proc/self/mem"});
+  REQUIRE(r.exit_status == 2);
+  REQUIRE_THAT(r.out, Catch::Contains("/proc/self/mem: cannot read the file: Input/output error"));
+  no_trace(r);
+  if (geteuid() != 0) { // root reads files whatever their permissions say
+    const std::string path = salesfab::test::make_temp_dir() + "/secret.yaml";
+    std::ofstream(path) << "name: x\n";
+    chmod(path.c_str(), 0);
+    const auto denied = run_salesfab({"validate", path});
+    REQUIRE(denied.exit_status == 2);
+    REQUIRE_THAT(denied.out, Catch::Contains("cannot read the file: Permission denied"));
+  }
+}
+
+TEST_CASE("an output folder that cannot be made is an environment error", "[cli][errors]") {
+  for (const char *out : {"/proc/salesfab-results", "scenarios/basis.yaml"}) {
+    INFO(out);
+    const auto r = run_salesfab({"run", "scenarios/minimal.yaml", "--out", out, "--quiet"});
+    REQUIRE(r.exit_status == 1);
+    REQUIRE_THAT(r.err,
+                 Catch::Contains(std::string("cannot use ") + out + " as the output folder"));
+    REQUIRE(r.out.empty()); // refused before any work
+    no_trace(r);
+  }
+}
+
+TEST_CASE("a disk that fills up is an environment error and leaves no partial file",
+          "[cli][errors]") {
+  // A file-size limit makes every write past 32 KB fail, as a full disk does; the shell
+  // ignores SIGXFSZ so the failure reaches salesfab as an error.
+  const std::string dir = salesfab::test::make_temp_dir() + "/full";
+  const std::string program = std::getenv("SALESFAB");
+  const std::string command = "ulimit -f 64; trap '' XFSZ; exec '" + program +
+                              "' run scenarios/minimal.yaml --replications 3 --quiet --out '" +
+                              dir + "' >/dev/null 2>'" + dir + ".err'";
+  const int status = std::system(command.c_str());
+  REQUIRE(WEXITSTATUS(status) == 1);
+  const std::string err = salesfab::test::read_file(dir + ".err");
+  REQUIRE_THAT(err, Catch::Contains("cannot write "));
+  REQUIRE_THAT(err, Catch::Contains("writing failed: File too large"));
+  REQUIRE(no_result_files(dir));
+  for (const auto &e : fs::recursive_directory_iterator(dir)) // no temporary file left
+    REQUIRE(e.path().filename().string().find(".tmp-") == std::string::npos);
+}
+
+TEST_CASE("a real full disk, where this machine lets the test mount one", "[cli][errors]") {
+  const std::string dir = salesfab::test::make_temp_dir() + "/tiny";
+  fs::create_directories(dir);
+  if (mount("tmpfs", dir.c_str(), "tmpfs", 0, "size=48k") != 0) {
+    WARN("cannot mount a small tmpfs here (needs root); the file-size test above covers it");
+    return;
+  }
+  const auto r = run_salesfab(
+      {"run", "scenarios/minimal.yaml", "--replications", "3", "--quiet", "--out", dir + "/out"});
+  const bool clean = no_result_files(dir + "/out");
+  umount(dir.c_str());
+  REQUIRE(r.exit_status == 1);
+  REQUIRE_THAT(r.err, Catch::Contains("No space left on device"));
+  REQUIRE(clean);
+  no_trace(r);
+}
+
+TEST_CASE("bad option values are invalid input with a clear message", "[cli][errors]") {
+  struct Case {
+    std::vector<std::string> args;
+    const char *message;
+  };
+  const Case cases[] = {
+      {{"run", "--threads", "0"}, "--threads 0: expected a whole number >= 1"},
+      {{"run", "--replications", "-1"}, "--replications -1: expected a whole number >= 1"},
+      {{"run", "--replications", "abc"},
+       "the argument ('abc') for option '--replications' is invalid"},
+      {{"run", "--set", "staff.qualifier.headcount"}, "expected KEY=VALUE"},
+      {{"run", "--max-events", "0"}, "--max-events 0: expected a whole number >= 1"},
+      {{"run", "--format", "xml"}, "--format xml: expected table, csv or json"},
+      {{"run", "--lang", "fr"}, "--lang fr: expected en or nl"},
+      {{"run", "--resume"}, "--resume needs --out DIR"},
+      {{"run", "--frobnicate"}, "unrecognised option '--frobnicate'"},
+  };
+  for (const Case &c : cases) {
+    INFO(c.args[1] << " " << (c.args.size() > 2 ? c.args[2] : ""));
+    const auto r = run_salesfab(c.args);
+    REQUIRE(r.exit_status == 2);
+    REQUIRE_THAT(r.err, Catch::Contains(c.message));
+    REQUIRE(r.out.empty());
+    no_trace(r);
+  }
+}
+
+TEST_CASE("a runaway replication stops at --max-events with a clear error", "[cli][errors]") {
+  const std::string dir = salesfab::test::make_temp_dir() + "/runaway";
+  const auto r = run_salesfab({"run", "--max-events", "1000", "--quiet", "--out", dir});
+  REQUIRE(r.exit_status == 1);
+  REQUIRE_THAT(r.err, Catch::Contains("basis, replication "));
+  REQUIRE_THAT(r.err, Catch::Contains("passed 1000 events before the horizon (see --max-events)"));
+  REQUIRE(no_result_files(dir));
+  no_trace(r);
+}

@@ -1,0 +1,86 @@
+#include "fuzz/fuzz_one.hpp"
+
+#include "analysis/metrics.hpp"
+#include "model/factory.hpp"
+#include "scenario/loader.hpp"
+#include "scenario/writer.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+namespace salesfab::test {
+
+namespace {
+
+[[noreturn]] void finding(const char *what, const std::string &detail) {
+  std::fprintf(stderr, "fuzz finding: %s: %s\n", what, detail.c_str());
+  std::abort();
+}
+
+} // namespace
+
+void fuzz_one(const std::uint8_t *data, std::size_t size) {
+  std::string text(reinterpret_cast<const char *>(data), size);
+  // A first line "#set KEY=VALUE" is an override, so overrides are fuzzed too.
+  std::vector<scenario::Override> overrides;
+  if (text.rfind("#set ", 0) == 0) {
+    const std::size_t end = text.find('\n');
+    try {
+      overrides.push_back(scenario::parse_override(text.substr(5, end - 5)));
+    } catch (const scenario::ScenarioError &) {
+      return; // a malformed override is refused: fine
+    }
+  }
+  scenario::ScenarioFile file;
+  try {
+    file = scenario::load_text(text, "fuzz.yaml", overrides);
+  } catch (const scenario::ScenarioError &e) {
+    if (e.diagnostics().empty())
+      finding("a ScenarioError without a diagnostic", text);
+    for (const auto &d : e.diagnostics())
+      if (d.message.empty())
+        finding("a diagnostic without a message", d.to_string());
+    return;
+  } catch (const std::exception &e) {
+    finding("an exception other than ScenarioError", e.what());
+  }
+  if (file.variants.empty())
+    finding("a valid file without variants", text);
+  // What validates must survive the writer's round trip and a short run.
+  const std::size_t variants = std::min<std::size_t>(file.variants.size(), 2);
+  for (std::size_t v = 0; v < variants; ++v) {
+    model::Parameters p = file.variants[v].parameters;
+    try {
+      const auto again = scenario::load_text(scenario::to_yaml(p), "written.yaml");
+      if (!(again.variants.front().parameters == p))
+        finding("the round trip changed the parameters", scenario::to_yaml(p));
+    } catch (const scenario::ScenarioError &e) {
+      finding("the writer wrote an invalid scenario", e.what());
+    }
+    // A short simulation: at most 60 days, bounded work.
+    p.time.horizon_days = std::min(p.time.horizon_days, 60.0);
+    p.time.warmup_days = std::min(p.time.warmup_days, p.time.horizon_days / 2);
+    p.staff.changes.erase(
+        std::remove_if(p.staff.changes.begin(), p.staff.changes.end(),
+                       [&](const model::StaffChange &c) { return c.day > p.time.horizon_days; }),
+        p.staff.changes.end());
+    model::RunLimits limits;
+    limits.max_events = 200000;
+    limits.max_accounts_alive = 20000;
+    try {
+      const model::Record record = model::simulate(p, 0, nullptr, limits);
+      const auto metrics = analysis::compute_metrics(record, p);
+      if (metrics.size() != analysis::metric_catalogue(p).size())
+        finding("metrics and catalogue differ in size", "");
+    } catch (const model::RunawayError &) {
+      // Refusing a runaway is the right answer.
+    } catch (const std::exception &e) {
+      finding("the simulation threw", e.what());
+    }
+  }
+}
+
+} // namespace salesfab::test
