@@ -58,41 +58,63 @@ std::vector<LittleCheck> little(const experiment::VariantResult &v) {
   return out;
 }
 
+std::string_view verdict_key(Verdict v) {
+  switch (v) {
+  case Verdict::agrees:
+    return "analyze.agrees";
+  case Verdict::close:
+    return "analyze.close";
+  case Verdict::differs:
+    return "analyze.differs";
+  case Verdict::not_applicable:
+    return "analyze.not_applicable";
+  case Verdict::no_simulation:
+    return "analyze.no_simulation";
+  }
+  return "?";
+}
+
 void print_table(std::ostream &out, const experiment::VariantResult &v,
-                 const std::vector<Judgement> &judgements, const std::vector<LittleCheck> &checks) {
+                 const std::vector<Judgement> &judgements, const std::vector<LittleCheck> &checks,
+                 analysis::Language language) {
+  using analysis::word;
+  auto w = [&](std::string_view key) { return std::string(word(language, key)); };
+  auto number = [&](const std::optional<double> &x) { return format_number(x, language); };
   const auto &p = v.spec.parameters;
-  out << v.spec.variant << " — theory beside simulation\n"
-      << p.run.replications << " replications; the simulation's "
-      << analysis::csv_number(p.run.confidence * 100) << "% confidence intervals\n\n";
-  TextTable t({"where", "metric", "theory", "simulation", "ci low", "ci high", "verdict"});
+  std::string note = w("analyze.note");
+  note.replace(note.find("{n}"), 3, std::to_string(p.run.replications));
+  note.replace(note.find("{c}"), 3, analysis::csv_number(p.run.confidence * 100));
+  out << v.spec.variant << " — " << w("analyze.title") << '\n' << note << "\n\n";
+  TextTable t({w("analyze.where"), w("metric"), w("analyze.theory"), w("analyze.simulation"),
+               w("ci_low"), w("ci_high"), w("analyze.verdict")});
   for (const auto &j : judgements) {
     if (j.expectation.reach == Reach::not_applicable)
       continue;
     const auto sim = j.simulated.value_or(analysis::Summary{});
-    std::string verdict(analysis::theory::verdict_name(j.verdict));
+    std::string verdict = w(verdict_key(j.verdict));
     if (j.expectation.reach == Reach::approximation)
-      verdict += " (approximation)";
-    t.add({j.expectation.part, j.expectation.metric, format_number(j.expectation.value),
-           format_number(sim.mean), format_number(sim.ci_low), format_number(sim.ci_high),
-           verdict});
+      verdict += " (" + w("analyze.approximation") + ")";
+    t.add({w("analyze.part." + j.expectation.part),
+           analysis::metric_label(language, j.expectation.metric), number(j.expectation.value),
+           number(sim.mean), number(sim.ci_low), number(sim.ci_high), verdict});
   }
   out << t.render() << '\n';
 
-  out << "Little's law on each queue: the time-average number waiting (L) against arrivals x "
-         "mean wait (lambda W)\n\n";
-  TextTable l({"queue", "L", "lambda W", "difference", "ci low", "ci high", "verdict"});
+  out << w("analyze.little") << "\n\n";
+  TextTable l({w("analyze.queue"), "L", "lambda W", w("difference"), w("ci_low"), w("ci_high"),
+               w("analyze.verdict")});
   for (const auto &c : checks)
-    l.add({c.queue, format_number(c.queue_length.mean), format_number(c.arrivals_x_wait.mean),
-           format_number(c.difference.mean), format_number(c.difference.ci_low),
-           format_number(c.difference.ci_high), c.holds() ? "holds" : "differs"});
+    l.add({w("analyze." + c.queue), number(c.queue_length.mean), number(c.arrivals_x_wait.mean),
+           number(c.difference.mean), number(c.difference.ci_low), number(c.difference.ci_high),
+           w(c.holds() ? "analyze.holds" : "analyze.differs")});
   out << l.render() << '\n';
 
-  out << "How theory got each value:\n";
+  out << w("analyze.how") << '\n';
   for (const auto &j : judgements)
     if (j.expectation.reach != Reach::not_applicable)
       out << "  " << j.expectation.metric << " (" << reach_name(j.expectation.reach)
           << "): " << j.expectation.model << '\n';
-  out << "\nWhere theory cannot say (the simulation's answer stands alone):\n";
+  out << '\n' << w("analyze.cannot") << '\n';
   bool any = false;
   for (const auto &j : judgements)
     if (j.expectation.reach == Reach::not_applicable) {
@@ -100,8 +122,8 @@ void print_table(std::ostream &out, const experiment::VariantResult &v,
       any = true;
     }
   if (!any)
-    out << "  (nothing: theory covers every quantity it was asked about)\n";
-  out << "  and every other metric of `salesfab run`: theory has no model of it here\n\n";
+    out << "  " << w("analyze.nothing") << '\n';
+  out << "  " << w("analyze.rest") << "\n\n";
 }
 
 std::string csv_rows(const experiment::VariantResult &v, const std::vector<Judgement> &judgements,
@@ -178,7 +200,7 @@ int analyze_main(std::span<const std::string> args) {
                                 });
     const auto checks = little(v);
     if (common.format == "table")
-      print_table(std::cout, v, judgements, checks);
+      print_table(std::cout, v, judgements, checks, common.language());
     csv += csv_rows(v, judgements, checks);
     for (const auto &j : judgements) {
       using analysis::json_number;

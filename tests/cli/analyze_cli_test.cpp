@@ -43,7 +43,7 @@ TEST_CASE("analyze of the default scenario says which numbers theory covers", "[
   REQUIRE_THAT(r.out, Catch::Contains("theory beside simulation"));
   REQUIRE_THAT(r.out, Catch::Contains("Little's law on each queue"));
   REQUIRE_THAT(r.out, Catch::Contains("qualifiers"));
-  REQUIRE_THAT(r.out, Catch::Contains("How theory got each value:"));
+  REQUIRE_THAT(r.out, Catch::Contains("How theory got each value (in English):"));
   REQUIRE_THAT(r.out, Catch::Contains("Where theory cannot say"));
   REQUIRE_THAT(r.out, Catch::Contains("churn_rate: churn or brickwalling hours differ by class"));
 }
@@ -52,4 +52,13 @@ TEST_CASE("analyze takes one file", "[cli][theory]") {
   const auto r = run_salesfab({"analyze"});
   REQUIRE(r.exit_status == 2);
   REQUIRE_THAT(r.err, Catch::Contains("analyze takes one scenario file"));
+}
+
+TEST_CASE("analyze speaks Dutch with --lang nl", "[cli][theory]") {
+  const auto r = run_salesfab({"analyze", "scenarios/validation/qualification-mmc.yaml", "--lang",
+                               "nl", "--replications", "4", "--quiet"});
+  REQUIRE(r.exit_status == 0);
+  REQUIRE_THAT(r.out, Catch::Contains("theorie naast simulatie"));
+  REQUIRE_THAT(r.out, Catch::Contains("De wet van Little per wachtrij"));
+  REQUIRE_THAT(r.out, Catch::Contains("dagen wachten op kwalificatie"));
 }
