@@ -205,47 +205,8 @@ std::string replace(std::string text, std::string_view placeholder, const std::s
   return text;
 }
 
-std::string_view trace_key(model::TraceKind kind) {
-  using K = model::TraceKind;
-  switch (kind) {
-  case K::suspect_arrived:
-    return "trace.suspect_arrived";
-  case K::qualification_started:
-    return "trace.qualification_started";
-  case K::qualified:
-    return "trace.qualified";
-  case K::disqualified:
-    return "trace.disqualified";
-  case K::gone_cold:
-    return "trace.gone_cold";
-  case K::buying_need:
-    return "trace.buying_need";
-  case K::drifted_away:
-    return "trace.drifted_away";
-  case K::became_customer:
-    return "trace.became_customer";
-  case K::class_changed:
-    return "trace.class_changed";
-  case K::wish_to_buy:
-    return "trace.wish_to_buy";
-  case K::churn_averted:
-    return "trace.churn_averted";
-  case K::churned:
-    return "trace.churned";
-  case K::won_back:
-    return "trace.won_back";
-  case K::opportunity_opened:
-    return "trace.opportunity_opened";
-  case K::work_started:
-    return "trace.work_started";
-  case K::stage_passed:
-    return "trace.stage_passed";
-  case K::opportunity_lost:
-    return "trace.opportunity_lost";
-  case K::opportunity_won:
-    return "trace.opportunity_won";
-  }
-  return "?";
+std::string trace_key(model::TraceKind kind) {
+  return "trace." + std::string(model::trace_kind_name(kind));
 }
 
 std::string_view reason_key(model::LossReason reason) {

@@ -55,49 +55,6 @@ private:
   std::vector<model::TraceEvent> events_;
 };
 
-std::string_view kind_name(model::TraceKind k) {
-  using K = model::TraceKind;
-  switch (k) {
-  case K::suspect_arrived:
-    return "suspect_arrived";
-  case K::qualification_started:
-    return "qualification_started";
-  case K::qualified:
-    return "qualified";
-  case K::disqualified:
-    return "disqualified";
-  case K::gone_cold:
-    return "gone_cold";
-  case K::buying_need:
-    return "buying_need";
-  case K::drifted_away:
-    return "drifted_away";
-  case K::became_customer:
-    return "became_customer";
-  case K::class_changed:
-    return "class_changed";
-  case K::wish_to_buy:
-    return "wish_to_buy";
-  case K::churn_averted:
-    return "churn_averted";
-  case K::churned:
-    return "churned";
-  case K::won_back:
-    return "won_back";
-  case K::opportunity_opened:
-    return "opportunity_opened";
-  case K::work_started:
-    return "work_started";
-  case K::stage_passed:
-    return "stage_passed";
-  case K::opportunity_lost:
-    return "opportunity_lost";
-  case K::opportunity_won:
-    return "opportunity_won";
-  }
-  return "?";
-}
-
 } // namespace
 
 int trace_main(std::span<const std::string> args) {
@@ -177,14 +134,15 @@ int trace_main(std::span<const std::string> args) {
     using analysis::csv_field;
     std::cout << "day,account,platform,event,detail,opportunity,stage,source,class,value\n";
     for (const auto &e : journeys.events())
-      std::cout << analysis::csv_line(
-          {analysis::csv_number(e.day), std::to_string(e.account),
-           csv_field(analysis::platform_name(language, e.platform)), std::string(kind_name(e.kind)),
-           csv_field(analysis::story(language, e, context)),
-           e.opportunity ? std::to_string(e.opportunity) : "",
-           e.opportunity ? csv_field(context.stages.at(e.stage)) : "",
-           std::string(model::source_name(e.source)), std::string(model::class_name(e.cls)),
-           e.opportunity ? analysis::csv_number(e.value) : ""});
+      std::cout << analysis::csv_line({analysis::csv_number(e.day), std::to_string(e.account),
+                                       csv_field(analysis::platform_name(language, e.platform)),
+                                       std::string(model::trace_kind_name(e.kind)),
+                                       csv_field(analysis::story(language, e, context)),
+                                       e.opportunity ? std::to_string(e.opportunity) : "",
+                                       e.opportunity ? csv_field(context.stages.at(e.stage)) : "",
+                                       std::string(model::source_name(e.source)),
+                                       std::string(model::class_name(e.cls)),
+                                       e.opportunity ? analysis::csv_number(e.value) : ""});
     return exit_ok;
   }
   const auto followed = journeys.accounts();

@@ -57,10 +57,7 @@ void MarketPlatform::enter(AccountId id) {
 
 void MarketPlatform::start_qualification(AccountId id) {
   Account &a = ctx_.accounts[id];
-  const double waited = ctx_.now() - a.since;
-  ctx_.recorder.count(Counter::qualifier_waits_served);
-  ctx_.recorder.count(Counter::qualifier_wait_days, waited);
-  ctx_.recorder.count(Counter::qualifier_wait_days_all, waited);
+  ctx_.recorder.wait_served(StaffQueue::qualifier, ctx_.now() - a.since);
   a.state = AccountState::being_qualified;
   a.since = ctx_.now();
   ++a.stamp;
@@ -95,7 +92,7 @@ void MarketPlatform::on_gone_cold(AccountId id, std::uint32_t stamp) {
   if (a.stamp != stamp || a.state != AccountState::waiting_for_qualifier)
     return;
   ctx_.recorder.count(Counter::gone_cold);
-  ctx_.recorder.count(Counter::qualifier_wait_days_all, ctx_.now() - a.since);
+  ctx_.recorder.wait_abandoned(StaffQueue::qualifier, ctx_.now() - a.since);
   --waiting_; // its entry in the ring is stale now: the stamp moves on when it leaves
   ctx_.recorder.set(Level::qualifier_queue, static_cast<double>(waiting_), ctx_.now());
   ctx_.trace([&] { return ctx_.about(id, Platform::market, TraceKind::gone_cold); });

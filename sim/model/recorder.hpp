@@ -77,6 +77,10 @@ enum class Level : std::uint8_t {
 };
 inline constexpr std::size_t level_count = static_cast<std::size_t>(Level::count_);
 
+/// The two queues for staff: suspects waiting for a qualifier, opportunities for an account
+/// executive.
+enum class StaffQueue : std::uint8_t { qualifier, executive };
+
 /// The levels of customers by class: customers_a, customers_b, customers_c.
 constexpr Level customers_level(CustomerClass c) {
   return static_cast<Level>(static_cast<std::size_t>(Level::customers_a) +
@@ -142,6 +146,20 @@ public:
   void add(Level l, double delta, Time now) { set(l, level(l) + delta, now); }
   /// The current value of a level.
   [[nodiscard]] double level(Level l) const { return value_[static_cast<std::size_t>(l)]; }
+
+  /// A wait in a staff queue ended in being served after `days`.
+  void wait_served(StaffQueue q, double days) {
+    const bool qualifier = q == StaffQueue::qualifier;
+    count(qualifier ? Counter::qualifier_waits_served : Counter::executive_waits_served);
+    count(qualifier ? Counter::qualifier_wait_days : Counter::executive_wait_days, days);
+    count(qualifier ? Counter::qualifier_wait_days_all : Counter::executive_wait_days_all, days);
+  }
+  /// A wait in a staff queue ended without service (gone cold, patience, max age, churn).
+  void wait_abandoned(StaffQueue q, double days) {
+    count(q == StaffQueue::qualifier ? Counter::qualifier_wait_days_all
+                                     : Counter::executive_wait_days_all,
+          days);
+  }
 
   /// An opportunity left `stage`: went on, or not.
   void stage_left(std::size_t stage, bool went_on);

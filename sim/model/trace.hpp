@@ -6,6 +6,7 @@
 #include "model/parameters.hpp"
 
 #include <cstdint>
+#include <string_view>
 
 namespace salesfab::model {
 
@@ -46,6 +47,9 @@ enum class TraceKind : std::uint8_t {
   opportunity_lost,      ///< work: lost at `stage` for `reason`
   opportunity_won,       ///< work: closing date: contract signed for `value`
 };
+
+/// The event's name in the event log: "suspect_arrived", "qualified", ...
+std::string_view trace_kind_name(TraceKind kind);
 
 /// One step of an account's journey.
 struct TraceEvent {

@@ -87,10 +87,7 @@ void WorkPlatform::enter_stage(OpportunityId id, std::size_t stage) {
 
 void WorkPlatform::start_work(OpportunityId id) {
   Opportunity &o = ctx_.opportunities[id];
-  const double waited = ctx_.now() - o.waiting_since;
-  ctx_.recorder.count(Counter::executive_waits_served);
-  ctx_.recorder.count(Counter::executive_wait_days, waited);
-  ctx_.recorder.count(Counter::executive_wait_days_all, waited);
+  ctx_.recorder.wait_served(StaffQueue::executive, ctx_.now() - o.waiting_since);
   o.state = OpportunityState::in_work;
   ++o.stamp;
   o.executive = executives_.take(ctx_.now());
@@ -216,7 +213,7 @@ void WorkPlatform::lost(OpportunityId id, LossReason reason) {
   if (o.state == OpportunityState::waiting) {
     --waiting_; // its queue entry is stale now
     ctx_.recorder.set(Level::executive_queue, static_cast<double>(waiting_), ctx_.now());
-    ctx_.recorder.count(Counter::executive_wait_days_all, ctx_.now() - o.waiting_since);
+    ctx_.recorder.wait_abandoned(StaffQueue::executive, ctx_.now() - o.waiting_since);
   } else if (o.state == OpportunityState::in_work) {
     executives_.release(o.executive, ctx_.now());
     freed = true;
