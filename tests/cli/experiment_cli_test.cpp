@@ -247,3 +247,28 @@ TEST_CASE("kill -9 mid-way leaves no final-named partial file, and --resume give
     REQUIRE(read_file(dir + "/" + file) == read_file(reference + "/" + file));
   }
 }
+
+TEST_CASE("the progress bar is drawn on a terminal only, and --quiet silences it", "[cli]") {
+  if (std::system("command -v script >/dev/null 2>&1") != 0) {
+    WARN("no `script` here to give salesfab a terminal");
+    return;
+  }
+  const std::string program = std::getenv("SALESFAB");
+  const std::string dir = test::make_temp_dir();
+  // `script` runs salesfab on a pseudo-terminal and copies what it draws to dir/tty.
+  const std::string command = "script -qec \"'" + program +
+                              "' run scenarios/benchmark/realistic.yaml --replications 200\" '" +
+                              dir + "/tty' >/dev/null 2>&1";
+  REQUIRE(std::system(command.c_str()) == 0);
+  const std::string tty = read_file(dir + "/tty");
+  REQUIRE_THAT(tty, Catch::Contains("/200 replications, "));
+  REQUIRE_THAT(tty, Catch::Contains(" elapsed, ETA "));
+  const std::string quiet = "script -qec \"'" + program +
+                            "' run scenarios/minimal.yaml --replications 50 --quiet\" '" + dir +
+                            "/quiet' >/dev/null 2>&1";
+  REQUIRE(std::system(quiet.c_str()) == 0);
+  REQUIRE(read_file(dir + "/quiet").find("/50 replications") == std::string::npos);
+  // In a pipe (as run_salesfab runs it) there is no bar either.
+  const auto piped = run_salesfab({"run", "scenarios/minimal.yaml", "--replications", "50"});
+  REQUIRE(piped.err.find("ETA") == std::string::npos);
+}
