@@ -80,6 +80,7 @@ Parsed parse(std::span<const std::string> args, const po::options_description &d
   }
   Parsed parsed;
   parsed.help = vm.count("help") > 0;
+  parsed.values = vm;
   if (vm.count("replications")) {
     const int n = vm["replications"].as<int>();
     if (n < 1)

@@ -57,6 +57,7 @@ struct CommonOptions {
 /// The outcome of parsing.
 struct Parsed {
   bool help = false;
+  boost::program_options::variables_map values; ///< for a command's own options
 };
 
 /// Parses a subcommand's arguments: options of `description`, the rest are files.

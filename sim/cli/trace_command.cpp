@@ -65,7 +65,7 @@ int trace_main(std::span<const std::string> args) {
       "the day, the platform and what happened, in plain words (--lang nl: in Dutch). By\n"
       "default the first 3 suspects to arrive, from first contact to customer and beyond.\n"
       "--format csv gives an event log instead (day, account, platform, event, detail).",
-      {Option::set, Option::seed, Option::format, Option::lang});
+      {Option::set, Option::seed, Option::format, Option::lang, Option::max_events});
   std::size_t accounts = 3;
   std::optional<std::uint64_t> account;
   std::optional<double> until;
@@ -77,28 +77,12 @@ int trace_main(std::span<const std::string> args) {
       "ID: follow the account with this number (initial customers too)")(
       "until", po::value<double>(), "DAY: stop the story at this day (default: the horizon)")(
       "replication", po::value(&replication), "R: which replication to follow (default 0)");
-  po::variables_map extra;
-  {
-    // Parse once more for the options only trace has (parse() checks the shared ones).
-    po::options_description all;
-    all.add(description);
-    all.add_options()("files", po::value<std::vector<std::string>>());
-    po::positional_options_description positional;
-    positional.add("files", -1);
-    try {
-      po::store(po::command_line_parser(std::vector<std::string>(args.begin(), args.end()))
-                    .options(all)
-                    .positional(positional)
-                    .run(),
-                extra);
-    } catch (const po::error &e) {
-      throw UsageError(std::string(e.what()) + " (see --help)");
-    }
-  }
-  if (parse(args, description, common).help) {
+  const Parsed parsed = parse(args, description, common);
+  if (parsed.help) {
     std::cout << description;
     return exit_ok;
   }
+  const auto &extra = parsed.values;
   if (extra.count("account"))
     account = extra["account"].as<std::uint64_t>();
   if (extra.count("until"))
@@ -121,7 +105,9 @@ int trace_main(std::span<const std::string> args) {
     p.time.warmup_days = std::min(p.time.warmup_days, *until);
   }
   JourneyRecorder journeys(account, accounts);
-  model::simulate(p, replication, &journeys);
+  model::RunLimits limits;
+  limits.max_events = common.max_events;
+  model::simulate(p, replication, &journeys, limits);
 
   const analysis::Language language = common.language();
   analysis::StoryContext context;
