@@ -9,6 +9,7 @@ int compare_main(std::span<const std::string> args);
 int analyze_main(std::span<const std::string> args);
 int trace_main(std::span<const std::string> args);
 int validate_main(std::span<const std::string> args);
+int report_main(std::span<const std::string> args);
 
 std::span<const Command> commands() {
   static const std::array all{
@@ -20,6 +21,8 @@ std::span<const Command> commands() {
               analyze_main},
       Command{"trace", "follow accounts through the factory, told event by event (--lang nl)",
               trace_main},
+      Command{"report", "one self-contained HTML page: the factory drawn, RKK tables, charts",
+              report_main},
       Command{"validate", "check scenario files against the contract; run nothing", validate_main},
   };
   return all;
