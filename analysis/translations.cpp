@@ -48,6 +48,10 @@ constexpr Entry table[] = {
      "Naast elkaar (gemiddelden; * markeert de beste: hoogste omzet, gewonnen deals en klanten, laagste churn)"},
     {"paired_note", "paired over {n} replications with the same seeds; {c}% confidence intervals; * marks a difference whose interval excludes 0",
      "gepaard over {n} replicaties met dezelfde seeds; {c}%-betrouwbaarheidsintervallen; * markeert een verschil waarvan het interval 0 uitsluit"},
+    {"won_back_note_equal", "Suspects per year include the customers won back, who return to the market;\nthe first contacts (suspects minus won back) are the same in both, replication by replication.",
+     "Suspects per jaar tellen de teruggewonnen klanten mee, die terugkeren naar de markt;\nde eerste contacten (suspects min teruggewonnen) zijn in beide gelijk, replicatie voor replicatie."},
+    {"won_back_note", "Suspects per year include the customers won back, who return to the market.",
+     "Suspects per jaar tellen de teruggewonnen klanten mee, die terugkeren naar de markt."},
     {"run_note", "{n} replications, horizon {h} days, warm-up {w} days, {c}% confidence intervals",
      "{n} replicaties, horizon {h} dagen, aanloop {w} dagen, {c}%-betrouwbaarheidsintervallen"},
     // salesfab analyze.

@@ -146,6 +146,36 @@ void print_comparison(std::ostream &out, const experiment::VariantTable &base,
                d.difference.excludes_zero() ? "*" : ""});
   }
   out << t.render() << '\n';
+  if (const auto won_back = won_back_note(base, alternative, language))
+    out << *won_back << '\n';
+}
+
+std::optional<std::string> won_back_note(const experiment::VariantTable &base,
+                                         const experiment::VariantTable &alternative,
+                                         analysis::Language language) {
+  // suspects_per_year counts customers won back (scenario-format.md), and a staffing change moves
+  // churn and so win-back: the arrivals from the market are still the same, which is said here.
+  const auto *bs = base.find("suspects_per_year");
+  const auto *bw = base.find("won_back_per_year");
+  const auto *as = alternative.find("suspects_per_year");
+  const auto *aw = alternative.find("won_back_per_year");
+  if (!bs || !bw || !as || !aw || bs->values.size() != as->values.size())
+    return std::nullopt;
+  bool suspects_differ = false;
+  bool first_contacts_equal = true;
+  for (std::size_t r = 0; r < bs->values.size(); ++r) {
+    if (!bs->values[r] || !bw->values[r] || !as->values[r] || !aw->values[r])
+      return std::nullopt;
+    suspects_differ |= *bs->values[r] != *as->values[r];
+    const double b = *bs->values[r] - *bw->values[r];
+    const double a = *as->values[r] - *aw->values[r];
+    // Counts per year: equal counts agree to rounding, different ones by at least 1 / horizon.
+    first_contacts_equal &= std::abs(a - b) <= 1e-9 * std::max(1.0, std::abs(b));
+  }
+  if (!suspects_differ)
+    return std::nullopt;
+  return std::string(
+      analysis::word(language, first_contacts_equal ? "won_back_note_equal" : "won_back_note"));
 }
 
 std::string comparison_csv(const experiment::VariantTable &base,

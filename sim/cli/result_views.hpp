@@ -6,6 +6,7 @@
 #include "experiment/variant_table.hpp"
 #include "model/parameters.hpp"
 
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -39,6 +40,12 @@ void print_comparison(std::ostream &out, const experiment::VariantTable &base,
                       const experiment::VariantTable &alternative,
                       const std::vector<Difference> &differences, double confidence,
                       analysis::Language language);
+
+/// When suspects_per_year differs only because customers won back return to the market (a
+/// staffing change moves churn and so win-back), a note saying so; nothing otherwise.
+std::optional<std::string> won_back_note(const experiment::VariantTable &base,
+                                         const experiment::VariantTable &alternative,
+                                         analysis::Language language);
 
 /// Comparison rows as CSV (with header when `header`).
 std::string comparison_csv(const experiment::VariantTable &base,

@@ -130,6 +130,17 @@ TEST_CASE("compare with --set answers with paired differences and marks", "[cli]
   const std::string line = r.out.substr(line_start, r.out.find('\n', line_start) - line_start);
   REQUIRE_THAT(line, Catch::EndsWith("*"));
   REQUIRE_THAT(line, Catch::Contains("  -"));
+  // Less churn, fewer customers won back: suspects per year move, the note says why.
+  REQUIRE_THAT(r.out, Catch::Contains("\nthe first contacts (suspects minus won back) are the same "
+                                      "in both, replication by replication."));
+}
+
+TEST_CASE("compare without win-back has no note on suspects", "[cli][crn]") {
+  const auto r =
+      run_salesfab({"compare", no_winback_file(), "--set", "staff.account_manager.headcount=2",
+                    "--replications", "4", "--quiet", "--lang", "nl"});
+  REQUIRE(r.exit_status == 0);
+  REQUIRE_THAT(r.out, !Catch::Contains("teruggewonnen klanten mee"));
 }
 
 TEST_CASE("compare of staffing variants shows exactly zero difference in arrivals", "[cli][crn]") {
