@@ -393,4 +393,24 @@ std::vector<std::vector<MetricValue>> compute_period_metrics(const Record &recor
   return out;
 }
 
+std::span<const KeyMetric> key_metrics() {
+  static constexpr KeyMetric keys[] = {{"revenue_per_year", +1},
+                                       {"won_per_year", +1},
+                                       {"churn_rate", -1},
+                                       {"customers_end", +1},
+                                       {"utilisation_account_executive", 0},
+                                       {"brickwall_coverage", 0}};
+  return keys;
+}
+
+std::optional<double> best_mean(std::span<const std::optional<double>> means, int better) {
+  std::optional<double> best;
+  if (better == 0)
+    return best;
+  for (const auto &m : means)
+    if (m && (!best || (better > 0 ? *m > *best : *m < *best)))
+      best = m;
+  return best;
+}
+
 } // namespace salesfab::analysis

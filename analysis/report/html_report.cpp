@@ -1,5 +1,6 @@
 #include "analysis/report/html_report.hpp"
 
+#include "analysis/metrics.hpp"
 #include "analysis/report/factory_diagram.hpp"
 #include "analysis/report/svg.hpp"
 #include "analysis/sha256.hpp"
@@ -139,34 +140,26 @@ private:
   }
 
   void side_by_side() {
-    struct Key {
-      const char *metric;
-      int better; // +1 higher is better, -1 lower is better, 0 no best
-    };
-    static const Key keys[] = {{"revenue_per_year", +1},
-                               {"won_per_year", +1},
-                               {"churn_rate", -1},
-                               {"customers_end", +1},
-                               {"utilisation_account_executive", 0},
-                               {"brickwall_coverage", 0}};
+    const auto keys = key_metrics();
     out_ += "<section id=\"side-by-side\">\n<h2>" + escape(w("report.side_by_side")) + "</h2>\n";
     out_ += "<p class=\"note\">" + escape(w("report.side_by_side_note")) + "</p>\n";
     out_ += "<table>\n<thead><tr><th>" + escape(w("variant")) + "</th>";
-    for (const Key &k : keys)
-      out_ += "<th>" + escape(metric_label(lang_, k.metric)) + "</th>";
+    for (const KeyMetric &k : keys)
+      out_ += "<th>" + escape(metric_label(lang_, k.name)) + "</th>";
     out_ += "</tr></thead>\n<tbody>\n";
-    std::vector<std::optional<double>> best(std::size(keys));
-    for (std::size_t k = 0; k < std::size(keys); ++k)
+    std::vector<std::optional<double>> best;
+    for (const KeyMetric &k : keys) {
+      std::vector<std::optional<double>> means;
       for (const Variant &v : in_.variants)
-        if (const auto m = v.mean(keys[k].metric); m && keys[k].better != 0)
-          if (!best[k] || (keys[k].better > 0 ? *m > *best[k] : *m < *best[k]))
-            best[k] = m;
+        means.push_back(v.mean(k.name));
+      best.push_back(best_mean(means, k.better));
+    }
     for (std::size_t v = 0; v < in_.variants.size(); ++v) {
       const Variant &variant = in_.variants[v];
       out_ += "<tr><td><a href=\"#variant-" + std::to_string(v + 1) + "\">" +
               breakable(variant.variant) + "</a></td>";
-      for (std::size_t k = 0; k < std::size(keys); ++k) {
-        const Metric *m = variant.find(keys[k].metric);
+      for (std::size_t k = 0; k < keys.size(); ++k) {
+        const Metric *m = variant.find(keys[k].name);
         const auto mean = m ? m->summary.mean : std::nullopt;
         const bool is_best = best[k] && mean && *mean == *best[k];
         out_ += is_best ? "<td class=\"best\">" : "<td>";

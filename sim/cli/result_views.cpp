@@ -62,34 +62,24 @@ void print_rkk_table(std::ostream &out, const experiment::VariantTable &table,
 
 void print_side_by_side(std::ostream &out, const std::vector<experiment::VariantTable> &tables,
                         analysis::Language language) {
-  struct Key {
-    const char *metric;
-    int better; // +1 higher is better, -1 lower is better, 0 no best
-  };
-  static const Key keys[] = {{"revenue_per_year", +1},
-                             {"won_per_year", +1},
-                             {"churn_rate", -1},
-                             {"customers_end", +1},
-                             {"utilisation_account_executive", 0},
-                             {"brickwall_coverage", 0}};
+  const auto keys = analysis::key_metrics();
   std::vector<std::string> header{std::string(analysis::word(language, "variant"))};
-  for (const Key &k : keys)
-    header.push_back(analysis::metric_label(language, k.metric));
+  for (const auto &k : keys)
+    header.push_back(analysis::metric_label(language, k.name));
   TextTable t(header);
   std::vector<std::vector<std::string>> cells(tables.size());
   for (std::size_t v = 0; v < tables.size(); ++v)
     cells[v].push_back(tables[v].variant);
-  for (const Key &k : keys) {
-    std::optional<double> best;
-    for (const auto &table : tables)
-      if (const auto *m = table.find(k.metric); m && m->summary.mean && k.better != 0)
-        if (!best || (k.better > 0 ? *m->summary.mean > *best : *m->summary.mean < *best))
-          best = m->summary.mean;
+  for (const auto &k : keys) {
+    std::vector<std::optional<double>> means;
+    for (const auto &table : tables) {
+      const auto *m = table.find(k.name);
+      means.push_back(m ? m->summary.mean : std::nullopt);
+    }
+    const auto best = analysis::best_mean(means, k.better);
     for (std::size_t v = 0; v < tables.size(); ++v) {
-      const auto *m = tables[v].find(k.metric);
-      const auto mean = m ? m->summary.mean : std::nullopt;
-      std::string cell = format_number(mean, language);
-      cell += (best && mean && *mean == *best) ? " *" : "  ";
+      std::string cell = format_number(means[v], language);
+      cell += (best && means[v] && *means[v] == *best) ? " *" : "  ";
       cells[v].push_back(cell);
     }
   }

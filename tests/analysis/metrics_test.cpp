@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -233,4 +234,19 @@ TEST_CASE("target metrics appear only with targets", "[analysis]") {
   p.targets = {};
   for (const auto &m : analysis::metric_catalogue(p))
     REQUIRE(m.name.find("target") == std::string::npos);
+}
+
+TEST_CASE("the key metrics set variants side by side, and the best is the right way up",
+          "[analysis]") {
+  const auto catalogue = analysis::metric_catalogue(params());
+  for (const auto &k : analysis::key_metrics()) {
+    INFO(k.name);
+    REQUIRE(std::any_of(catalogue.begin(), catalogue.end(),
+                        [&](const analysis::MetricInfo &m) { return m.name == k.name; }));
+  }
+  const std::vector<std::optional<double>> means{2.0, std::nullopt, 5.0, -1.0};
+  REQUIRE(analysis::best_mean(means, +1) == 5.0);
+  REQUIRE(analysis::best_mean(means, -1) == -1.0);
+  REQUIRE_FALSE(analysis::best_mean(means, 0));
+  REQUIRE_FALSE(analysis::best_mean(std::vector<std::optional<double>>{std::nullopt}, +1));
 }
