@@ -3,6 +3,7 @@
 #include "analysis/report/svg.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace salesfab::analysis::report {
 
@@ -63,6 +64,13 @@ double funnel_top_at(double x) {
 std::string factory_diagram(const Variant &v, Language language) {
   auto value = [&](std::string_view metric) { return format_value(language, v.mean(metric)); };
   auto label = [&](std::string_view metric) { return metric_label(language, metric); };
+  auto count = [&](std::string_view metric) {
+    const auto m = v.mean(metric);
+    if (!m || !std::isfinite(*m))
+      return format_value(language, m);
+    const double a = std::abs(*m);
+    return format_amount(language, *m, a >= 100 || a == 0 ? 0 : a >= 1 ? 1 : 2);
+  };
   auto words = [&](std::string_view key) { return std::string(word(language, key)); };
   svg::Drawing d(width, height, words("report.factory"));
 
@@ -102,12 +110,15 @@ std::string factory_diagram(const Variant &v, Language language) {
   d.text({cx, customers_t + 28}, label("customers_end") + ": " + value("customers_end"), note_font);
   const char *classes[] = {"a", "b", "c"};
   const char *class_colours[] = {"#0072B2", "#D55E00", "#009E73"};
+  // Three slots across the box, each a class letter and its count: the count is rounded to
+  // fit (at most five characters below 10 000; the RKK table has the exact figure).
+  const double slot = (customers_r - customers_l - 24) / 3;
   for (int i = 0; i < 3; ++i) {
-    const double x = customers_l + 50 + 110 * i;
+    const double x = customers_l + 12 + slot * i + 22;
     const std::string metric = std::string("customers_") + classes[i] + "_end";
     d.text({x, customers_t + 66}, words(std::string("report.class_") + classes[i]),
            {24, true, Anchor::end, class_colours[i], 0});
-    d.text({x + 8, customers_t + 66}, value(metric), {24, true, Anchor::start, "#111", 0});
+    d.text({x + 7, customers_t + 66}, count(metric), {22, true, Anchor::start, "#111", 0});
   }
   d.text({cx, customers_b - 14}, label("brickwall_coverage") + ": " + value("brickwall_coverage"),
          note_font);
