@@ -4,6 +4,7 @@
 // they are in result files; tables and reports show their labels.
 
 #include "analysis/metrics.hpp"
+#include "analysis/theory/factory_theory.hpp"
 #include "model/trace.hpp"
 
 #include <optional>
@@ -32,6 +33,9 @@ std::string_view unit_label(Language language, std::string_view unit);
 
 /// The platform's name: "market platform" / "marktplatform".
 std::string_view platform_name(Language language, model::Platform platform);
+
+/// How theory got a value, or why it has none, in words: its phrases one after the other.
+std::string phrase_text(Language language, const theory::Phrases &phrases);
 
 /// Every key of the table (for the test that each has both languages).
 std::vector<std::string_view> translation_keys();

@@ -80,10 +80,10 @@ namespace {
 struct Builder {
   std::vector<Expectation> out;
   void add(std::string metric, std::string part, std::optional<double> value, Reach reach,
-           std::string model) {
+           Phrases model) {
     out.push_back({std::move(metric), std::move(part), value, reach, std::move(model)});
   }
-  void none(std::string metric, std::string part, std::string why) {
+  void none(std::string metric, std::string part, Phrases why) {
     add(std::move(metric), std::move(part), std::nullopt, Reach::not_applicable, std::move(why));
   }
 };
@@ -123,14 +123,11 @@ std::vector<Expectation> expectations(const Parameters &p) {
     passing += s.suspects_per_week / model::days_per_week * s.qualification_pass;
   }
   if (winback)
-    b.none("suspects_per_year", "market",
-           "won-back customers return as suspects; how many depends on churn");
+    b.none("suspects_per_year", "market", {{"winback_suspects"}});
   else
-    b.add("suspects_per_year", "market", lambda * year, Reach::exact,
-          "Poisson arrivals: sum of suspects_per_week x 365/7");
+    b.add("suspects_per_year", "market", lambda * year, Reach::exact, {{"poisson_arrivals"}});
   if (lambda > 0)
-    b.add("qualification_pass_rate", "market", passing / lambda, Reach::exact,
-          "segments' pass probabilities weighted by their arrival rates");
+    b.add("qualification_pass_rate", "market", passing / lambda, Reach::exact, {{"pass_weighted"}});
 
   const auto &qualifier = p.staff[Role::qualifier];
   const Distribution &effort = p.market.qualification.effort_hours;
@@ -141,21 +138,20 @@ std::vector<Expectation> expectations(const Parameters &p) {
   if (changes_role(p, Role::qualifier)) {
     for (const char *m : {"wait_qualification_days_mean", "utilisation_qualifier", "gone_cold_rate",
                           "queue_qualifier_mean"})
-      b.none(m, queue_part, "qualifier headcount changes during the run: not a steady state");
+      b.none(m, queue_part, {{"qualifiers_change"}});
   } else if (winback) {
     for (const char *m : {"wait_qualification_days_mean", "utilisation_qualifier", "gone_cold_rate",
                           "queue_qualifier_mean"})
-      b.none(m, queue_part, "won-back customers add arrivals at a rate theory does not know");
+      b.none(m, queue_part, {{"winback_arrivals"}});
   } else if (lambda == 0) {
     market_known = true; // nothing arrives: every flow from the market is exactly 0
   } else if (qualifier.headcount == 0) {
     for (const char *m : {"wait_qualification_days_mean", "utilisation_qualifier", "gone_cold_rate",
                           "queue_qualifier_mean"})
-      b.none(m, queue_part, "no qualifiers: suspects wait until they go cold, or for ever");
+      b.none(m, queue_part, {{"no_qualifiers"}});
   } else if (effort.mean() == 0) {
-    b.add("wait_qualification_days_mean", queue_part, 0.0, Reach::exact,
-          "qualifying takes no time");
-    b.add("gone_cold_rate", queue_part, 0.0, Reach::exact, "qualifying takes no time");
+    b.add("wait_qualification_days_mean", queue_part, 0.0, Reach::exact, {{"no_effort"}});
+    b.add("gone_cold_rate", queue_part, 0.0, Reach::exact, {{"no_effort"}});
     market_known = true;
   } else {
     const double mean_service = effort.mean() / qualifier.hours_per_day();
@@ -164,29 +160,26 @@ std::vector<Expectation> expectations(const Parameters &p) {
     const int c = qualifier.headcount;
     std::optional<QueueMeasures> q;
     Reach reach = Reach::exact;
-    std::string name;
+    Phrases name;
     if (patience) {
       q = mmc_patience(lambda, mu, c, Patience{Patience::Kind::deterministic, *patience});
-      name = "M/M/" + std::to_string(c) + "+D (deterministic patience)";
+      name = {{"mmc_d", std::to_string(c)}};
       if (!exponential) {
         reach = Reach::approximation;
-        name += " with the mean effort: patience with non-exponential effort: approximation";
+        name.push_back({"mmc_d_mean_effort"});
       }
     } else if (exponential) {
       q = mmc(lambda, mu, c);
-      name = "M/M/" + std::to_string(c) + " (Erlang C)";
+      name = {{"erlang_c", std::to_string(c)}};
     } else {
       q = allen_cunneen(lambda, mean_service, squared_cv(effort), c);
       reach = Reach::approximation;
-      name = "M/G/" + std::to_string(c) +
-             " by Allen-Cunneen (effort is not exponential): approximation";
+      name = {{"allen_cunneen_qualifiers", std::to_string(c)}};
     }
     if (!q) {
       for (const char *m :
            {"wait_qualification_days_mean", "utilisation_qualifier", "queue_qualifier_mean"})
-        b.none(m, queue_part,
-               "the qualifiers are overloaded (offered load >= headcount) and "
-               "nobody goes cold: the queue grows without end");
+        b.none(m, queue_part, {{"qualifiers_overloaded"}});
     } else {
       b.add("wait_qualification_days_mean", queue_part, q->wait_served, reach, name);
       b.add("utilisation_qualifier", queue_part, q->utilisation, reach, name);
@@ -204,20 +197,14 @@ std::vector<Expectation> expectations(const Parameters &p) {
   // pipeline fill: a few times the time to need.
   const double fill = 3 * p.market.shortlist.time_to_need_days.mean();
   const bool steady = p.time.warmup_days >= fill;
-  const std::string steady_note =
-      steady ? "in steady state"
-             : "steady state (the warm-up is shorter than 3 x the time to need: approximation)";
+  const Phrase steady_note{steady ? "steady" : "steady_approximation", ""};
   if (!winback && market_known) {
-    b.add("qualified_per_year", "market", qualified * year, Reach::exact,
-          "arrivals x pass x (1 - gone cold)");
+    b.add("qualified_per_year", "market", qualified * year, Reach::exact, {{"qualified_flow"}});
     b.add("opportunities_new_per_year", "buying: shortlist", new_opportunities * year,
-          steady ? Reach::exact : Reach::approximation,
-          "qualified x P(need before drifting away) = qualified x E[exp(-drift x time to need)], " +
-              steady_note);
+          steady ? Reach::exact : Reach::approximation, {{"opportunities_flow"}, steady_note});
   } else {
-    b.none("qualified_per_year", "market", "the qualifiers' queue has no exact model here");
-    b.none("opportunities_new_per_year", "buying: shortlist",
-           "the qualifiers' queue has no exact model here");
+    b.none("qualified_per_year", "market", {{"no_qualifier_model"}});
+    b.none("opportunities_new_per_year", "buying: shortlist", {{"no_qualifier_model"}});
   }
 
   // ---- Work platform: the funnel as an absorbing chain, per source.
@@ -248,16 +235,18 @@ std::vector<Expectation> expectations(const Parameters &p) {
   const double win_new = new_chain.absorption(0, 0);
   const double win_existing = existing_chain.absorption(enter, 0);
   const bool losses_by_time = p.funnel.patience_days || p.funnel.max_age_days;
-  const std::string chain_note = "absorbing Markov chain: N = (I - Q)^-1, B = N R";
-  const std::string time_losses =
-      "; patience_days or max_age_days also lose deals, which the chain leaves out: approximation";
+  Phrases chain_new{{"chain"}};
+  if (losses_by_time)
+    chain_new.push_back({"chain_time_losses"});
   b.add("win_rate_new", "funnel", win_new, losses_by_time ? Reach::approximation : Reach::exact,
-        chain_note + (losses_by_time ? time_losses : ""));
+        chain_new);
   if (any_intent) {
     const bool extra = losses_by_time || any_churn;
+    Phrases chain_existing{{"chain"}, {"chain_existing"}};
+    if (extra)
+      chain_existing.push_back({"chain_churn_losses"});
     b.add("win_rate_existing", "funnel", win_existing, extra ? Reach::approximation : Reach::exact,
-          chain_note + " from existing_enter_stage" +
-              (extra ? "; churn and waiting also lose deals: approximation" : ""));
+          chain_existing);
   }
   for (Eigen::Index s = 0; s < n; ++s) {
     const auto &stage = stages[static_cast<std::size_t>(s)];
@@ -265,14 +254,12 @@ std::vector<Expectation> expectations(const Parameters &p) {
         any_intent && s >= enter && stage.conversion_new != stage.conversion_existing;
     const std::string metric = "conversion_" + stage.name;
     if (mixed)
-      b.none(metric, "funnel",
-             "new and existing opportunities convert differently here, in a mix that depends on "
-             "the customer base");
+      b.none(metric, "funnel", {{"conversion_mixed"}});
     else
       b.add(metric, "funnel", stage.conversion_new,
             losses_by_time ? Reach::approximation : Reach::exact,
-            std::string("the stage's conversion") +
-                (losses_by_time ? "; patience or max age add losses: approximation" : ""));
+            losses_by_time ? Phrases{{"stage_conversion"}, {"stage_time_losses"}}
+                           : Phrases{{"stage_conversion"}});
   }
 
   // The account executives' queue: stage visits arrive at the rates the chain gives.
@@ -281,16 +268,13 @@ std::vector<Expectation> expectations(const Parameters &p) {
   const std::string ae_part = "work: account executives";
   if (changes_role(p, Role::account_executive) || executive.headcount == 0 || any_intent ||
       winback || !market_known) {
-    const std::string why =
-        changes_role(p, Role::account_executive)
-            ? "account-executive headcount changes during the run: not a steady state"
-        : executive.headcount == 0 ? "no account executives"
-        : any_intent || winback
-            ? "customers' intents add opportunities at a rate that depends on the customer base"
-            : "the flow of new opportunities has no exact model here";
+    const char *why = changes_role(p, Role::account_executive) ? "executives_change"
+                      : executive.headcount == 0               ? "no_executives"
+                      : any_intent || winback                  ? "intents_add_opportunities"
+                                                               : "no_opportunity_model";
     for (const char *m : {"utilisation_account_executive", "wait_account_executive_days_mean",
                           "queue_account_executive_mean"})
-      b.none(m, ae_part, why);
+      b.none(m, ae_part, {{why}});
   } else {
     double visits = 0, first_moment = 0, second_moment = 0;
     for (Eigen::Index s = 0; s < n; ++s) {
@@ -310,19 +294,16 @@ std::vector<Expectation> expectations(const Parameters &p) {
       const double utilisation = visits * mean_service / executive.headcount;
       b.add("utilisation_account_executive", ae_part, utilisation,
             (steady && !p.funnel.patience_days) ? Reach::exact : Reach::approximation,
-            "offered load (stage visits x mean effort) / headcount, " + steady_note);
+            {{"offered_load"}, steady_note});
       if (executives) {
-        const std::string name =
-            "M/G/" + std::to_string(executive.headcount) +
-            " by Allen-Cunneen (stage visits are not Poisson, efforts differ): approximation";
+        const Phrases name{{"allen_cunneen_executives", std::to_string(executive.headcount)}};
         b.add("wait_account_executive_days_mean", ae_part, executives->wait_served,
               Reach::approximation, name);
         b.add("queue_account_executive_mean", ae_part, executives->queue_length,
               Reach::approximation, name);
         executives_known = executives->p_wait < 1e-6;
       } else {
-        b.none("wait_account_executive_days_mean", ae_part,
-               "the account executives are overloaded (offered load >= headcount)");
+        b.none("wait_account_executive_days_mean", ae_part, {{"executives_overloaded"}});
       }
     }
   }
@@ -330,8 +311,7 @@ std::vector<Expectation> expectations(const Parameters &p) {
   if (!any_intent && !winback && market_known) {
     const double won = new_opportunities * win_new;
     const Reach reach = (steady && !losses_by_time) ? Reach::exact : Reach::approximation;
-    b.add("won_new_per_year", "funnel", won * year, reach,
-          "new opportunities x win probability, " + steady_note);
+    b.add("won_new_per_year", "funnel", won * year, reach, {{"won_flow"}, steady_note});
     double value = 0, weight = 0;
     for (const auto &s : segments) {
       const double w = s.suspects_per_week * s.qualification_pass;
@@ -340,20 +320,16 @@ std::vector<Expectation> expectations(const Parameters &p) {
     }
     if (weight > 0)
       b.add("revenue_per_year", "funnel", won * year * value / weight, reach,
-            "deals won x the segments' mean deal values, " + steady_note);
+            {{"revenue_flow"}, steady_note});
     // Won deals pass every stage; add the expected waits for an account executive.
     const double waits = executives ? executives->wait_served * static_cast<double>(n) : 0.0;
     b.add("cycle_days_mean", "funnel", new_chain.conditional_time(0) + waits,
           executives_known && !losses_by_time ? Reach::exact : Reach::approximation,
-          executives_known ? "the chain's time to absorption given won (no waiting)"
-                           : "the chain's time to absorption given won, plus the queue's "
-                             "expected waits: approximation");
+          {{executives_known ? "cycle_no_waiting" : "cycle_with_waiting"}});
   } else {
     for (const char *m : {"won_new_per_year", "revenue_per_year", "cycle_days_mean"})
       b.none(m, "funnel",
-             any_intent || winback
-                 ? "deals from customers mix in, at a rate that depends on the customer base"
-                 : "the flow of new opportunities has no exact model here");
+             {{any_intent || winback ? "customer_deals_mix" : "no_opportunity_model"}});
   }
 
   // ---- Buying platform: the customer base.
@@ -363,13 +339,11 @@ std::vector<Expectation> expectations(const Parameters &p) {
   const bool class_free = same_for_all_classes(customers.churn_per_year) &&
                           same_for_all_classes(brick.hours_per_customer_per_month);
   if (!class_free || changes_role(p, Role::account_manager) || winback) {
-    const std::string why =
-        !class_free ? "churn or brickwalling hours differ by class, and a customer's class "
-                      "follows its revenue: no closed form"
-        : winback   ? "won-back customers return through the funnel"
-                    : "account-manager headcount changes during the run";
+    const char *why = !class_free ? "churn_by_class"
+                      : winback   ? "winback_funnel"
+                                  : "managers_change";
     for (const char *m : {"churn_rate", "brickwall_coverage", "customers_end"})
-      b.none(m, base_part, why);
+      b.none(m, base_part, {{why}});
     return b.out;
   }
   const double churn = customers.churn_per_year[model::CustomerClass::A] / year;   // per day
@@ -392,22 +366,16 @@ std::vector<Expectation> expectations(const Parameters &p) {
         coverage(initial) >= 1 || capacity == 0 || brick.effect == 0 || churn == 0;
     const double d = effective(initial);
     b.add("churn_rate", base_part, d * year, constant ? Reach::exact : Reach::approximation,
-          constant ? "churn x (1 - effect x coverage), coverage constant"
-                   : "churn x (1 - effect x coverage) at the start; coverage rises as customers "
-                     "leave: approximation");
+          {{constant ? "churn_constant" : "churn_at_start"}});
     b.add("brickwall_coverage", base_part, coverage(initial),
-          constant ? Reach::exact : Reach::approximation,
-          "account-manager hours / hours needed, at most 1");
+          constant ? Reach::exact : Reach::approximation, {{"coverage"}});
     b.add("customers_end", base_part, initial * std::exp(-d * p.time.horizon_days),
-          constant ? Reach::exact : Reach::approximation,
-          "exponential survival: initial x exp(-effective churn x horizon)");
+          constant ? Reach::exact : Reach::approximation, {{"survival"}});
     return b.out;
   }
   if (!acquisition_known || churn == 0) {
     for (const char *m : {"churn_rate", "brickwall_coverage", "customers_end"})
-      b.none(m, base_part,
-             churn == 0 ? "no churn: the base only grows"
-                        : "the flow of new customers has no exact model here");
+      b.none(m, base_part, {{churn == 0 ? "no_churn" : "no_customer_model"}});
     return b.out;
   }
   // M/G/infinity: a base of n customers is in balance when acquisition = effective churn x n.
@@ -426,17 +394,12 @@ std::vector<Expectation> expectations(const Parameters &p) {
   const double at_horizon = initial * std::exp(-d * t) + base * (1 - std::exp(-d * t));
   const bool settled = d * (t - fill) > 10;
   b.add("churn_rate", base_part, d * year,
-        (constant && steady) ? Reach::exact : Reach::approximation,
-        "churn x (1 - effect x coverage) at the balance of the base");
+        (constant && steady) ? Reach::exact : Reach::approximation, {{"churn_at_balance"}});
   b.add("brickwall_coverage", base_part, coverage(base),
-        constant ? Reach::exact : Reach::approximation,
-        "account-manager hours / hours needed at the balance of the base, at most 1");
+        constant ? Reach::exact : Reach::approximation, {{"coverage_at_balance"}});
   b.add("customers_end", base_part, at_horizon,
         (constant && settled) ? Reach::exact : Reach::approximation,
-        "M/G/infinity: balance = acquisition / effective churn" +
-            std::string(settled ? ""
-                                : "; the base is still growing toward it at the horizon "
-                                  "(the pipeline's delay is left out): approximation"));
+        settled ? Phrases{{"mg_infinity"}} : Phrases{{"mg_infinity"}, {"still_growing"}});
   return b.out;
 }
 

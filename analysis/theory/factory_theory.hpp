@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace salesfab::analysis::theory {
@@ -15,13 +16,25 @@ namespace salesfab::analysis::theory {
 /// How far theory reaches for one quantity.
 enum class Reach { exact, approximation, not_applicable };
 
+/// One piece of how theory got a value, or of why it has none: the key of a phrase in the
+/// translation table ("theory.KEY", analysis/translations.cpp), with the number that fills its
+/// {n} where it has one. Theory stays free of any language; `phrase_text` words it.
+struct Phrase {
+  Phrase(std::string key_, std::string n_ = {}) : key(std::move(key_)), n(std::move(n_)) {}
+  Phrase(const char *key_) : key(key_) {}
+  std::string key;
+  std::string n;
+  friend bool operator==(const Phrase &, const Phrase &) = default;
+};
+using Phrases = std::vector<Phrase>;
+
 /// Theory's value of one quantity, named as the metric it predicts.
 struct Expectation {
   std::string metric; ///< a metric name of the catalogue
   std::string part;   ///< where in the factory: market, funnel, account executives, customers
   std::optional<double> value;
   Reach reach = Reach::not_applicable;
-  std::string model; ///< the model used, or why none applies
+  Phrases model; ///< the model used, or why none applies
 };
 
 /// The expectations for a scenario, in the order of the factory (market to customers).

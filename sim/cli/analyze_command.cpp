@@ -112,13 +112,15 @@ void print_table(std::ostream &out, const experiment::VariantResult &v,
   out << w("analyze.how") << '\n';
   for (const auto &j : judgements)
     if (j.expectation.reach != Reach::not_applicable)
-      out << "  " << j.expectation.metric << " (" << reach_name(j.expectation.reach)
-          << "): " << j.expectation.model << '\n';
+      out << "  " << analysis::metric_label(language, j.expectation.metric) << " ("
+          << w(j.expectation.reach == Reach::exact ? "analyze.exact" : "analyze.approximation")
+          << "): " << analysis::phrase_text(language, j.expectation.model) << '\n';
   out << '\n' << w("analyze.cannot") << '\n';
   bool any = false;
   for (const auto &j : judgements)
     if (j.expectation.reach == Reach::not_applicable) {
-      out << "  " << j.expectation.metric << ": " << j.expectation.model << '\n';
+      out << "  " << analysis::metric_label(language, j.expectation.metric) << ": "
+          << analysis::phrase_text(language, j.expectation.model) << '\n';
       any = true;
     }
   if (!any)
@@ -137,7 +139,8 @@ std::string csv_rows(const experiment::VariantResult &v, const std::vector<Judge
         {csv_field(v.spec.variant), csv_field(j.expectation.part), csv_field(j.expectation.metric),
          std::string(reach_name(j.expectation.reach)), csv_number(j.expectation.value),
          csv_number(sim.mean), csv_number(sim.ci_low), csv_number(sim.ci_high),
-         std::string(analysis::theory::verdict_name(j.verdict)), csv_field(j.expectation.model)});
+         std::string(analysis::theory::verdict_name(j.verdict)),
+         csv_field(analysis::phrase_text(analysis::Language::en, j.expectation.model))});
   }
   for (const auto &c : checks)
     s += analysis::csv_line({csv_field(v.spec.variant), "little's law",
@@ -215,7 +218,8 @@ int analyze_main(std::span<const std::string> args) {
               ", \"mean\": " + json_number(sim.mean) + ", \"ci_low\": " + json_number(sim.ci_low) +
               ", \"ci_high\": " + json_number(sim.ci_high) +
               ", \"verdict\": " + json_string(analysis::theory::verdict_name(j.verdict)) +
-              ", \"model\": " + json_string(j.expectation.model) + "}";
+              ", \"model\": " +
+              json_string(analysis::phrase_text(analysis::Language::en, j.expectation.model)) + "}";
     }
   }
   json += "\n]\n";

@@ -56,10 +56,21 @@ int compare_main(std::span<const std::string> args) {
     throw UsageError("nothing to compare: give ALT files, a sweep, or --set KEY=VALUE");
   const auto &base_params = planned.front().spec.parameters;
   for (const auto &p : planned)
-    if (p.spec.parameters.run.seed != base_params.run.seed)
+    if (p.spec.parameters.run.replications != base_params.run.replications) {
+      std::cerr << "salesfab: " << p.spec.variant << " has " << p.spec.parameters.run.replications
+                << " replications, the base " << base_params.run.replications
+                << ": a paired comparison needs the same number (use --replications N to give "
+                   "all the same)\n";
+      return exit_invalid;
+    }
+  bool same_seeds = true;
+  for (const auto &p : planned)
+    if (p.spec.parameters.run.seed != base_params.run.seed) {
+      same_seeds = false;
       std::cerr << "salesfab: warning: " << p.spec.variant << " has seed "
                 << p.spec.parameters.run.seed << ", the base " << base_params.run.seed
                 << ": the differences include luck (use --seed to give all the same)\n";
+    }
 
   const Outcome outcome = execute(std::move(planned), scenarios.files, common);
   if (outcome.interrupted) {
@@ -83,7 +94,7 @@ int compare_main(std::span<const std::string> args) {
     print_comparison_json(std::cout, base, alternatives, differences);
   } else {
     for (std::size_t a = 0; a < alternatives.size(); ++a)
-      print_comparison(std::cout, base, *alternatives[a], differences[a], confidence,
+      print_comparison(std::cout, base, *alternatives[a], differences[a], confidence, same_seeds,
                        common.language());
   }
   std::cout.flush();

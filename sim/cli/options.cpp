@@ -2,6 +2,8 @@
 
 #include "cli/command.hpp"
 
+#include <charconv>
+
 namespace po = boost::program_options;
 
 namespace salesfab::cli {
@@ -22,7 +24,7 @@ po::options_description CommonOptions::describe(const std::string &usage,
                       "N: replications per variant (overrides run.replications)");
       break;
     case Option::seed:
-      d.add_options()("seed", po::value<std::uint64_t>(), "S: the seed (overrides run.seed)");
+      d.add_options()("seed", po::value<std::string>(), "S: the seed (overrides run.seed)");
       break;
     case Option::threads:
       d.add_options()("threads", po::value<int>(),
@@ -60,6 +62,15 @@ std::vector<scenario::Override> CommonOptions::overrides() const {
   return result;
 }
 
+std::uint64_t whole_number(std::string_view option, const std::string &text) {
+  std::uint64_t value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || ec != std::errc() || end != text.data() + text.size())
+    throw UsageError(std::string(option) + " " + text +
+                     ": expected a whole number from 0 to 18446744073709551615");
+  return value;
+}
+
 Parsed parse(std::span<const std::string> args, const po::options_description &description,
              CommonOptions &common) {
   po::options_description all;
@@ -83,12 +94,15 @@ Parsed parse(std::span<const std::string> args, const po::options_description &d
   parsed.values = vm;
   if (vm.count("replications")) {
     const int n = vm["replications"].as<int>();
-    if (n < 1)
-      throw UsageError("--replications " + std::to_string(n) + ": expected a whole number >= 1");
+    if (n < 1 || n > scenario::max_replications)
+      throw UsageError("--replications " + std::to_string(n) +
+                       ": expected a whole number from 1 to " +
+                       std::to_string(scenario::max_replications));
     common.replications = n;
   }
-  if (vm.count("seed"))
-    common.seed = vm["seed"].as<std::uint64_t>();
+  if (vm.count("seed")) {
+    common.seed = whole_number("--seed", vm["seed"].as<std::string>());
+  }
   if (vm.count("threads")) {
     const int t = vm["threads"].as<int>();
     if (t < 1)

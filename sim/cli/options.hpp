@@ -11,6 +11,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace salesfab::cli {
@@ -59,6 +60,10 @@ struct Parsed {
   bool help = false;
   boost::program_options::variables_map values; ///< for a command's own options
 };
+
+/// The text given to `option` as a whole number >= 0: digits only, no sign (Boost's own
+/// conversion takes "-1" for 2^64 - 1). Throws UsageError (exit 2) for anything else.
+std::uint64_t whole_number(std::string_view option, const std::string &text);
 
 /// Parses a subcommand's arguments: options of `description`, the rest are files.
 /// Throws UsageError (exit 2) for anything malformed.

@@ -111,10 +111,10 @@ std::vector<Difference> compare(const experiment::VariantTable &base,
 void print_comparison(std::ostream &out, const experiment::VariantTable &base,
                       const experiment::VariantTable &alternative,
                       const std::vector<Difference> &differences, double confidence,
-                      analysis::Language language) {
+                      bool same_seeds, analysis::Language language) {
   using analysis::word;
   const std::size_t n = differences.empty() ? 0 : differences.front().difference.n;
-  std::string note(word(language, "paired_note"));
+  std::string note(word(language, same_seeds ? "paired_note" : "paired_note_other_seeds"));
   note = fill(note, "{n}", std::to_string(n));
   note = fill(note, "{c}", analysis::csv_number(confidence * 100));
   out << alternative.variant << "  " << word(language, "minus") << "  " << base.variant << '\n'
@@ -138,6 +138,16 @@ void print_comparison(std::ostream &out, const experiment::VariantTable &base,
   out << t.render() << '\n';
   if (const auto won_back = won_back_note(base, alternative, language))
     out << *won_back << '\n';
+  // Metrics one side has and the other lacks (the conversion of a stage only one funnel has).
+  std::string one_sided;
+  for (const auto *side : {&base, &alternative}) {
+    const auto &other = side == &base ? alternative : base;
+    for (const auto &m : side->metrics)
+      if (!other.find(m.name))
+        one_sided += (one_sided.empty() ? "" : ", ") + analysis::metric_label(language, m.name);
+  }
+  if (!one_sided.empty())
+    out << word(language, "one_sided_note") << ' ' << one_sided << '\n';
 }
 
 std::optional<std::string> won_back_note(const experiment::VariantTable &base,

@@ -39,7 +39,7 @@ std::vector<Difference> compare(const experiment::VariantTable &base,
 void print_comparison(std::ostream &out, const experiment::VariantTable &base,
                       const experiment::VariantTable &alternative,
                       const std::vector<Difference> &differences, double confidence,
-                      analysis::Language language);
+                      bool same_seeds, analysis::Language language);
 
 /// When suspects_per_year differs only because customers won back return to the market (a
 /// staffing change moves churn and so win-back), a note saying so; nothing otherwise.

@@ -28,6 +28,8 @@ int run_main(std::span<const std::string> args) {
   }
   const Scenarios scenarios =
       load_scenarios(common.files, common.overrides(), /*default_when_empty=*/true, std::cerr);
+  if (scenarios.files.empty())
+    return exit_invalid; // every file was refused, and said why: nothing to run or write
   const Outcome outcome = execute(plan(scenarios.files, common), scenarios.files, common);
 
   std::vector<experiment::VariantTable> finished;

@@ -9,6 +9,19 @@
 
 namespace salesfab::cli {
 
+namespace {
+// The source of an earlier file that has a variant of the same name as one of `file`'s.
+const std::string *same_name(const scenario::ScenarioFile &file,
+                             const std::vector<scenario::ScenarioFile> &earlier) {
+  for (const auto &e : earlier)
+    for (const auto &a : e.variants)
+      for (const auto &b : file.variants)
+        if (a.name == b.name)
+          return &e.source;
+  return nullptr;
+}
+} // namespace
+
 Scenarios load_scenarios(const std::vector<std::string> &paths,
                          const std::vector<scenario::Override> &overrides, bool default_when_empty,
                          std::ostream &err) {
@@ -17,7 +30,18 @@ Scenarios load_scenarios(const std::vector<std::string> &paths,
     s.files.push_back(scenario::load_default(overrides));
   for (const std::string &path : paths) {
     try {
-      s.files.push_back(scenario::load_file(path, overrides));
+      scenario::ScenarioFile file = scenario::load_file(path, overrides);
+      // Result rows, tables and --resume know a variant by its name: two of one name in a batch
+      // could not be told apart.
+      if (const std::string *other = same_name(file, s.files)) {
+        err << path << ": name: '" << file.variants.front().parameters.name
+            << "' is also the name of " << *other
+            << " (give each scenario of a batch its own name)\n"
+            << path << ": skipped (invalid)\n";
+        s.some_invalid = true;
+        continue;
+      }
+      s.files.push_back(std::move(file));
     } catch (const scenario::ScenarioError &e) {
       err << e.what() << '\n' << path << ": skipped (invalid)\n";
       s.some_invalid = true;

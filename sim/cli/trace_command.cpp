@@ -71,20 +71,24 @@ int trace_main(std::span<const std::string> args) {
   std::optional<double> until;
   std::uint64_t replication = 0;
   namespace po = boost::program_options;
-  description.add_options()("accounts", po::value(&accounts),
+  description.add_options()("accounts", po::value<std::string>(),
                             "N: follow the first N suspects to arrive (default 3)")(
-      "account", po::value<std::uint64_t>(),
+      "account", po::value<std::string>(),
       "ID: follow the account with this number (initial customers too)")(
       "until", po::value<double>(), "DAY: stop the story at this day (default: the horizon)")(
-      "replication", po::value(&replication), "R: which replication to follow (default 0)");
+      "replication", po::value<std::string>(), "R: which replication to follow (default 0)");
   const Parsed parsed = parse(args, description, common);
   if (parsed.help) {
     std::cout << description;
     return exit_ok;
   }
   const auto &extra = parsed.values;
+  if (extra.count("accounts"))
+    accounts = whole_number("--accounts", extra["accounts"].as<std::string>());
   if (extra.count("account"))
-    account = extra["account"].as<std::uint64_t>();
+    account = whole_number("--account", extra["account"].as<std::string>());
+  if (extra.count("replication"))
+    replication = whole_number("--replication", extra["replication"].as<std::string>());
   if (extra.count("until"))
     until = extra["until"].as<double>();
   if (common.files.size() != 1)

@@ -10,7 +10,9 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
+#include <variant>
 
 namespace salesfab::scenario {
 
@@ -95,6 +97,9 @@ std::vector<SweepAxis> take_sweep(YamlNode &root, std::vector<Diagnostic> &diagn
     if (variants > max_variants) {
       reader.error(values, path,
                    "the sweep makes more than " + std::to_string(max_variants) + " variants");
+      for (std::size_t j = i + 1; j < sweep.keys.size(); ++j) // known keys, not to be reported
+        if (sweep.keys[j].is_scalar())
+          m.optional(sweep.keys[j].scalar);
       return {};
     }
     axes.push_back(SweepAxis{key.scalar, *steps, key, values.values});
@@ -118,6 +123,26 @@ std::vector<Diagnostic> tidy(std::vector<Diagnostic> all, const std::string &sou
     return a.column < b.column;
   });
   return unique;
+}
+
+// Why an override may not be applied with this file's sweep, if it may not: a --set that
+// touched a swept key would give every variant the same value while their names still showed
+// the swept ones.
+std::optional<std::string> clash_with_sweep(const std::vector<PathStep> &steps,
+                                            const std::vector<SweepAxis> &axes) {
+  if (std::get_if<std::string>(&steps.front()) != nullptr &&
+      std::get<std::string>(steps.front()) == "sweep")
+    return std::string("--set cannot change the sweep (edit the file's 'sweep' section, or run "
+                       "one --set per value)");
+  for (const SweepAxis &axis : axes) {
+    const std::size_t common = std::min(steps.size(), axis.steps.size());
+    if (std::equal(steps.begin(), steps.begin() + static_cast<std::ptrdiff_t>(common),
+                   axis.steps.begin()))
+      return "the file sweeps " + axis.path + " (sweep." + axis.path +
+             "): a --set would give every variant the same value (leave it out, or edit the "
+             "sweep)";
+  }
+  return std::nullopt;
 }
 
 } // namespace
@@ -160,7 +185,12 @@ ScenarioFile load_text(std::string text, const std::string &source,
         value.kind = YamlNode::Kind::scalar;
         value.scalar = o.value;
       }
-      parsed.push_back(ParsedOverride{*detail::parse_key_path(o.path), std::move(value), o.path});
+      auto steps = *detail::parse_key_path(o.path);
+      if (const auto clash = clash_with_sweep(steps, axes)) {
+        diagnostics.push_back(Diagnostic{*origin, 0, 0, o.path, *clash});
+        continue;
+      }
+      parsed.push_back(ParsedOverride{std::move(steps), std::move(value), o.path});
     } catch (const ScenarioError &e) {
       for (Diagnostic d : e.diagnostics()) {
         d.line = d.column = 0;

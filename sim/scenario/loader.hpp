@@ -14,6 +14,10 @@
 
 namespace salesfab::scenario {
 
+/// The most replications one variant may have, from the file or the command line: more would
+/// run for days (see the README's resource limits).
+inline constexpr int max_replications = 100000;
+
 /// One `--set KEY=VALUE`: a dotted key path (with [i] for list items) and a YAML value.
 struct Override {
   std::string path;  ///< e.g. funnel.stages[1].conversion.new

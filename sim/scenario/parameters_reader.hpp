@@ -3,6 +3,7 @@
 // reported. Internal to the scenario layer.
 
 #include "model/parameters.hpp"
+#include "scenario/loader.hpp"
 #include "scenario/reader.hpp"
 
 namespace salesfab::scenario::detail {
@@ -13,7 +14,7 @@ struct ResourceLimits {
   static constexpr std::int64_t max_headcount = 100000;   ///< per role
   static constexpr double max_suspects_per_week = 100000; ///< per segment
   static constexpr std::int64_t max_initial = 200000;     ///< initial customers per class
-  static constexpr std::int64_t max_replications = 100000;
+  static constexpr std::int64_t max_replications = scenario::max_replications;
   static constexpr double max_expected_suspects = 5e7; ///< per replication, all segments
   static constexpr double max_intents_per_year = 1000; ///< per customer, each intent
   static constexpr std::size_t max_segments = 1000;

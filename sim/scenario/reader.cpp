@@ -196,9 +196,9 @@ std::optional<engine::Distribution> Reader::distribution(const YamlNode &node,
                                                          const std::string &path, Support support) {
   using engine::Distribution;
   const bool non_negative = support == Support::non_negative;
-  const Range value_range = non_negative
-                                ? ranges::non_negative
-                                : Range{-ranges::big, ranges::big, false, false, "a number"};
+  const Range value_range =
+      non_negative ? ranges::non_negative
+                   : Range{-ranges::big, ranges::big, false, false, "a number from -1e15 to 1e15"};
   if (node.is_scalar()) {
     const auto v = number(node, path, value_range);
     return v ? std::optional(Distribution::constant(*v)) : std::nullopt;

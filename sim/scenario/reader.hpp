@@ -35,8 +35,8 @@ namespace ranges {
 inline constexpr double big = 1e15; // no quantity of a sales factory comes near this
 inline constexpr Range probability{0, 1, false, false, "a probability (0 to 1)"};
 inline constexpr Range share{0, 1, false, false, "a share (0 to 1)"};
-inline constexpr Range non_negative{0, big, false, false, "a number >= 0"};
-inline constexpr Range positive{0, big, true, false, "a number > 0"};
+inline constexpr Range non_negative{0, big, false, false, "a number >= 0 (at most 1e15)"};
+inline constexpr Range positive{0, big, true, false, "a number > 0 (at most 1e15)"};
 inline constexpr Range hours_per_week{0, 168, true, false,
                                       "hours in a week (more than 0, at most 168)"};
 } // namespace ranges

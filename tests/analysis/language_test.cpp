@@ -2,11 +2,15 @@
 
 #include "analysis/language.hpp"
 #include "analysis/metrics.hpp"
+#include "analysis/theory/factory_theory.hpp"
 #include "scenario/loader.hpp"
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
+#include <iterator>
+#include <set>
 
 using namespace salesfab;
 using analysis::Language;
@@ -83,4 +87,109 @@ TEST_CASE("amounts use each language's separators", "[analysis]") {
   REQUIRE(analysis::format_amount(Language::nl, 1234567.891, 2) == "1.234.567,89");
   REQUIRE(analysis::format_amount(Language::en, 1234567.891, 2) == "1,234,567.89");
   REQUIRE(analysis::format_amount(Language::en, -950) == "-950");
+}
+
+namespace {
+
+model::Parameters validation(const std::string &name, std::vector<std::string> sets = {}) {
+  std::vector<scenario::Override> overrides;
+  for (const auto &s : sets)
+    overrides.push_back(scenario::parse_override(s));
+  return scenario::load_file("scenarios/validation/" + name + ".yaml", overrides)
+      .variants[0]
+      .parameters;
+}
+
+} // namespace
+
+TEST_CASE("theory explains itself in both languages, every phrase of it", "[analysis][theory]") {
+  // Scenarios that together take every branch of analysis/theory: the shipped ones, and the
+  // validation scenarios bent one way or another.
+  std::vector<model::Parameters> cases;
+  for (const auto &entry : std::filesystem::recursive_directory_iterator("scenarios"))
+    if (entry.path().extension() == ".yaml")
+      for (const auto &v : scenario::load_file(entry.path().string()).variants)
+        cases.push_back(v.parameters);
+  auto with = [&](model::Parameters p, auto change) {
+    change(p);
+    cases.push_back(std::move(p));
+  };
+  using model::Role;
+  const auto mmc = validation("qualification-mmc");
+  with(mmc, [](auto &p) { p.staff.changes.push_back({100, Role::qualifier, 4}); });
+  with(mmc, [](auto &p) { p.staff[Role::qualifier].headcount = 0; });
+  with(mmc,
+       [](auto &p) { p.market.qualification.effort_hours = engine::Distribution::gamma(1.5, 1); });
+  with(mmc, [](auto &p) {
+    p.market.qualification.effort_hours = engine::Distribution::gamma(1.5, 1);
+    p.market.qualification.patience_days = 2.0;
+  });
+  with(mmc, [](auto &p) { p.market.segments[0].suspects_per_week = 1000; });
+  with(mmc, [](auto &p) { p.time.warmup_days = 0; });
+  with(mmc, [](auto &p) { p.staff.changes.push_back({100, Role::account_executive, 4}); });
+  with(mmc, [](auto &p) { p.staff[Role::account_executive].headcount = 0; });
+  with(mmc, [](auto &p) {
+    p.staff[Role::account_executive].headcount = 1;
+    p.funnel.stages[0].effort_hours = engine::Distribution::constant(200);
+  });
+  with(mmc, [](auto &p) { p.funnel.patience_days = 30.0; });
+  with(mmc, [](auto &p) {
+    p.customers[model::Intent::rebuy].per_year = model::PerClass::all(1);
+    p.customers.churn_per_year = model::PerClass::all(0.2);
+    p.funnel.stages[0].conversion_existing = 0.9;
+  });
+  with(mmc, [](auto &p) {
+    p.customers.churn_per_year = model::PerClass::all(0.2);
+    p.staff.changes.push_back({100, Role::account_manager, 2});
+  });
+  with(mmc, [](auto &p) {
+    p.customers.churn_per_year = model::PerClass::all(0.2);
+    p.customers.winback_after_days = 100.0;
+  });
+  with(mmc, [](auto &p) { p.customers.churn_per_year = model::PerClass::all(0); });
+  const auto brick = validation("churn-brickwalling");
+  with(brick, [](auto &p) { p.staff[Role::account_manager].headcount = 1; });
+  with(validation("customer-base"), [](auto &p) { p.time.horizon_days = 9200; });
+
+  std::set<std::string> used;
+  for (const auto &p : cases)
+    for (const auto &e : analysis::theory::expectations(p)) {
+      INFO(p.name << ": " << e.metric);
+      REQUIRE_FALSE(e.model.empty());
+      const std::string en = analysis::phrase_text(Language::en, e.model);
+      const std::string nl = analysis::phrase_text(Language::nl, e.model);
+      REQUIRE(en.find('{') == std::string::npos);
+      REQUIRE(nl.find('{') == std::string::npos);
+      for (const auto &phrase : e.model)
+        used.insert("theory." + phrase.key);
+    }
+  // Every phrase of the table is said somewhere, and nothing is said that the table lacks.
+  std::set<std::string> table;
+  for (const auto key : analysis::translation_keys())
+    if (key.starts_with("theory."))
+      table.insert(std::string(key));
+  std::vector<std::string> unused, missing;
+  std::set_difference(table.begin(), table.end(), used.begin(), used.end(),
+                      std::back_inserter(unused));
+  std::set_difference(used.begin(), used.end(), table.begin(), table.end(),
+                      std::back_inserter(missing));
+  CAPTURE(unused, missing);
+  REQUIRE(unused.empty());
+  REQUIRE(missing.empty());
+}
+
+TEST_CASE("analyze explains itself in Dutch", "[analysis][theory]") {
+  const auto all = analysis::theory::expectations(validation("qualification-mmc"));
+  const auto wait = std::find_if(all.begin(), all.end(), [](const auto &e) {
+    return e.metric == "wait_qualification_days_mean";
+  });
+  REQUIRE(wait != all.end());
+  REQUIRE(analysis::phrase_text(Language::en, wait->model) == "M/M/3 (Erlang C)");
+  const auto flow = std::find_if(all.begin(), all.end(), [](const auto &e) {
+    return e.metric == "opportunities_new_per_year";
+  });
+  REQUIRE(flow != all.end());
+  REQUIRE(analysis::phrase_text(Language::nl, flow->model) ==
+          "gekwalificeerd x P(behoefte voor wegdrijven) = gekwalificeerd x "
+          "E[exp(-drift x tijd tot behoefte)], in evenwicht");
 }

@@ -119,7 +119,8 @@ TEST_CASE("bad option values are invalid input with a clear message", "[cli][err
   };
   const Case cases[] = {
       {{"run", "--threads", "0"}, "--threads 0: expected a whole number >= 1"},
-      {{"run", "--replications", "-1"}, "--replications -1: expected a whole number >= 1"},
+      {{"run", "--replications", "-1"},
+       "--replications -1: expected a whole number from 1 to 100000"},
       {{"run", "--replications", "abc"},
        "the argument ('abc') for option '--replications' is invalid"},
       {{"run", "--set", "staff.qualifier.headcount"}, "expected KEY=VALUE"},
@@ -128,6 +129,15 @@ TEST_CASE("bad option values are invalid input with a clear message", "[cli][err
       {{"run", "--lang", "fr"}, "--lang fr: expected en or nl"},
       {{"run", "--resume"}, "--resume needs --out DIR"},
       {{"run", "--frobnicate"}, "unrecognised option '--frobnicate'"},
+      {{"run", "--replications", "100001"},
+       "--replications 100001: expected a whole number from 1 to 100000"},
+      {{"run", "--seed", "-1"}, "--seed -1: expected a whole number from 0 to"},
+      {{"trace", "scenarios/minimal.yaml", "--account", "-1"},
+       "--account -1: expected a whole number from 0 to"},
+      {{"trace", "scenarios/minimal.yaml", "--accounts", "-3"},
+       "--accounts -3: expected a whole number from 0 to"},
+      {{"trace", "scenarios/minimal.yaml", "--replication", "x"},
+       "--replication x: expected a whole number from 0 to"},
   };
   for (const Case &c : cases) {
     INFO(c.args[1] << " " << (c.args.size() > 2 ? c.args[2] : ""));
@@ -147,4 +157,45 @@ TEST_CASE("a runaway replication stops at --max-events with a clear error", "[cl
   REQUIRE_THAT(r.err, Catch::Contains("passed 1000 events before the horizon (see --max-events)"));
   REQUIRE(no_result_files(dir));
   no_trace(r);
+}
+
+TEST_CASE("two scenarios of one name in a batch: the second is refused", "[cli][errors]") {
+  const std::string dir = salesfab::test::make_temp_dir();
+  std::string text = salesfab::test::read_file("scenarios/minimal.yaml");
+  std::ofstream(dir + "/copy.yaml") << text;
+  const auto r = run_salesfab({"run", "scenarios/minimal.yaml", dir + "/copy.yaml",
+                               "--replications", "2", "--quiet", "--format", "csv"});
+  REQUIRE(r.exit_status == 2);
+  REQUIRE_THAT(r.err, Catch::Contains(dir + "/copy.yaml: name: 'minimal' is also the name of "
+                                            "scenarios/minimal.yaml"));
+  REQUIRE_THAT(r.err, Catch::Contains(dir + "/copy.yaml: skipped (invalid)"));
+  REQUIRE_THAT(r.out, Catch::Contains("minimal,minimal,suspects_per_year"));
+}
+
+TEST_CASE("compare refuses different numbers of replications, and says when seeds differ",
+          "[cli][errors]") {
+  const std::string dir = salesfab::test::make_temp_dir();
+  std::string text = salesfab::test::read_file("scenarios/minimal.yaml");
+  text.replace(text.find("name: minimal"), 13, "name: other");
+  std::ofstream(dir + "/other.yaml") << text + "run: {replications: 3, seed: 9}\n";
+  const auto differ = run_salesfab({"compare", "scenarios/minimal.yaml", dir + "/other.yaml"});
+  REQUIRE(differ.exit_status == 2);
+  REQUIRE_THAT(differ.err, Catch::Contains("other has 3 replications, the base"));
+  REQUIRE_THAT(differ.err, Catch::Contains("a paired comparison needs the same number"));
+  REQUIRE(differ.out.empty());
+  const auto seeds = run_salesfab(
+      {"compare", "scenarios/minimal.yaml", dir + "/other.yaml", "--replications", "3", "--quiet"});
+  REQUIRE(seeds.exit_status == 0);
+  REQUIRE_THAT(seeds.err, Catch::Contains("the differences include luck"));
+  REQUIRE_THAT(seeds.out, Catch::Contains("with different seeds: the differences include luck"));
+}
+
+TEST_CASE("a batch of only invalid files runs nothing and writes nothing", "[cli][errors]") {
+  const std::string dir = salesfab::test::make_temp_dir() + "/out";
+  const auto r = run_salesfab({"run", "tests/cli/data/invalid.yaml", "--out", dir});
+  REQUIRE(r.exit_status == 2);
+  REQUIRE_THAT(r.err, Catch::Contains("tests/cli/data/invalid.yaml: skipped (invalid)"));
+  REQUIRE_THAT(r.err, !Catch::Contains("events_simulated"));
+  REQUIRE(r.out.empty());
+  REQUIRE_FALSE(std::filesystem::exists(dir + "/summary.csv"));
 }

@@ -163,7 +163,7 @@ TEST_CASE("compare of staffing variants shows exactly zero difference in arrival
 }
 
 TEST_CASE("compare of two files and of a sweep", "[cli]") {
-  const auto files = run_salesfab({"compare", "scenarios/basis.yaml", "scenarios/basis.yaml",
+  const auto files = run_salesfab({"compare", "scenarios/basis.yaml", "scenarios/les/01-basis.yaml",
                                    "--replications", "3", "--format", "json", "--quiet"});
   REQUIRE(files.exit_status == 0);
   REQUIRE(test::is_json(files.out));

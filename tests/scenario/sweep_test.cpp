@@ -95,9 +95,47 @@ TEST_CASE("a one-key sweep names variants as the issue shows", "[scenario]") {
 
 TEST_CASE("overrides apply to every variant of a sweep, after it", "[scenario]") {
   const auto file = scenario::load_text(
-      sweep_file, "s.yaml", std::vector{parse_override("funnel.stages[0].conversion=0.9")});
+      sweep_file, "s.yaml", std::vector{parse_override("funnel.stages[0].duration_days=9")});
+  REQUIRE(file.variants.size() == 6);
   for (const auto &v : file.variants)
-    REQUIRE(v.parameters.funnel.stages[0].conversion_new == 0.9);
+    REQUIRE(v.parameters.funnel.stages[0].duration_days.mean() == 9);
+}
+
+TEST_CASE("an override of a swept key, or of the sweep, is refused", "[scenario]") {
+  // It would give every variant one value while their names still showed the swept ones.
+  REQUIRE_THROWS_WITH(
+      scenario::load_text(sweep_file, "s.yaml",
+                          std::vector{parse_override("funnel.stages[0].conversion=0.9")}),
+      "--set funnel.stages[0].conversion=0.9: funnel.stages[0].conversion: the file sweeps "
+      "funnel.stages[0].conversion (sweep.funnel.stages[0].conversion): a --set would give every "
+      "variant the same value (leave it out, or edit the sweep)");
+  // Above or below a swept key is the same key.
+  REQUIRE_THROWS_WITH(
+      scenario::load_text(sweep_file, "s.yaml",
+                          std::vector{parse_override("staff.account_executive={headcount: 4}")}),
+      Catch::Contains("the file sweeps staff.account_executive.headcount"));
+  REQUIRE_THROWS_WITH(
+      scenario::load_text(sweep_file, "s.yaml",
+                          std::vector{parse_override("funnel.stages[0].conversion.new=0.9")}),
+      Catch::Contains("the file sweeps funnel.stages[0].conversion"));
+  REQUIRE_THROWS_WITH(
+      scenario::load_text(test::read_file("scenarios/minimal.yaml"), "s.yaml",
+                          std::vector{parse_override("sweep.staff.qualifier.headcount=[1, 2]")}),
+      Catch::Contains("--set cannot change the sweep"));
+}
+
+TEST_CASE("a sweep over the variant limit reports that alone", "[scenario]") {
+  std::string text = test::read_file("scenarios/minimal.yaml") + "sweep:\n";
+  for (const char *key : {"staff.qualifier.headcount", "staff.account_executive.headcount",
+                          "staff.account_manager.headcount"})
+    text += std::string("  ") + key + ": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]\n";
+  try {
+    scenario::load_text(text, "s.yaml");
+    FAIL("a sweep of 1331 variants was accepted");
+  } catch (const scenario::ScenarioError &e) {
+    REQUIRE(e.diagnostics().size() == 1);
+    REQUIRE_THAT(e.what(), Catch::Contains("the sweep makes more than 1000 variants"));
+  }
 }
 
 TEST_CASE("a bad sweep value is reported at its place in the file", "[scenario]") {
