@@ -307,13 +307,15 @@ private:
     for (const std::string &s : v.stages)
       stages.emplace_back("pipeline_" + s, s);
     chart(w("report.chart.pipeline"), w("report.axis.opportunities"), stages);
+    // Averages over a period, like revenue: a short last period would be all noise.
     chart(w("report.chart.queues"), w("report.axis.waiting"),
           {{"queue_qualifier", w("report.series.queue_qualifier")},
-           {"queue_account_executive", w("report.series.queue_account_executive")}});
-    chart(
-        w("report.chart.utilisation"), std::string(unit_label(lang_, "share")),
-        {{"utilisation_qualifier", metric_label(lang_, "utilisation_qualifier")},
-         {"utilisation_account_executive", metric_label(lang_, "utilisation_account_executive")}});
+           {"queue_account_executive", w("report.series.queue_account_executive")}},
+          /*complete_only=*/true);
+    chart(w("report.chart.utilisation"), std::string(unit_label(lang_, "share")),
+          {{"utilisation_qualifier", metric_label(lang_, "utilisation_qualifier")},
+           {"utilisation_account_executive", metric_label(lang_, "utilisation_account_executive")}},
+          /*complete_only=*/true);
     out_ += "</div>\n";
   }
 

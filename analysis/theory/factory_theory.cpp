@@ -235,12 +235,26 @@ std::vector<Expectation> expectations(const Parameters &p) {
   const double win_new = new_chain.absorption(0, 0);
   const double win_existing = existing_chain.absorption(enter, 0);
   const bool losses_by_time = p.funnel.patience_days || p.funnel.max_age_days;
+  // No account executive ever: an opportunity waits at the first stage that takes effort, and
+  // no deal is won or lost by conversion (only by patience or age, if at all).
+  const bool stalled = executive.headcount == 0 && !changes_role(p, Role::account_executive) &&
+                       std::any_of(stages.begin(), stages.end(), [](const model::Stage &st) {
+                         return st.effort_hours.mean() > 0;
+                       });
+  if (stalled) {
+    b.none("win_rate_new", "funnel", {{"funnel_stalled"}});
+    if (any_intent)
+      b.none("win_rate_existing", "funnel", {{"funnel_stalled"}});
+    for (const auto &stage : stages)
+      b.none("conversion_" + stage.name, "funnel", {{"funnel_stalled"}});
+  }
   Phrases chain_new{{"chain"}};
   if (losses_by_time)
     chain_new.push_back({"chain_time_losses"});
-  b.add("win_rate_new", "funnel", win_new, losses_by_time ? Reach::approximation : Reach::exact,
-        chain_new);
-  if (any_intent) {
+  if (!stalled)
+    b.add("win_rate_new", "funnel", win_new, losses_by_time ? Reach::approximation : Reach::exact,
+          chain_new);
+  if (any_intent && !stalled) {
     const bool extra = losses_by_time || any_churn;
     Phrases chain_existing{{"chain"}, {"chain_existing"}};
     if (extra)
@@ -248,7 +262,7 @@ std::vector<Expectation> expectations(const Parameters &p) {
     b.add("win_rate_existing", "funnel", win_existing, extra ? Reach::approximation : Reach::exact,
           chain_existing);
   }
-  for (Eigen::Index s = 0; s < n; ++s) {
+  for (Eigen::Index s = 0; s < n && !stalled; ++s) {
     const auto &stage = stages[static_cast<std::size_t>(s)];
     const bool mixed =
         any_intent && s >= enter && stage.conversion_new != stage.conversion_existing;
@@ -308,7 +322,7 @@ std::vector<Expectation> expectations(const Parameters &p) {
     }
   }
 
-  if (!any_intent && !winback && market_known) {
+  if (!any_intent && !winback && market_known && !stalled) {
     const double won = new_opportunities * win_new;
     const Reach reach = (steady && !losses_by_time) ? Reach::exact : Reach::approximation;
     b.add("won_new_per_year", "funnel", won * year, reach, {{"won_flow"}, steady_note});
@@ -329,7 +343,9 @@ std::vector<Expectation> expectations(const Parameters &p) {
   } else {
     for (const char *m : {"won_new_per_year", "revenue_per_year", "cycle_days_mean"})
       b.none(m, "funnel",
-             {{any_intent || winback ? "customer_deals_mix" : "no_opportunity_model"}});
+             {{stalled                 ? "funnel_stalled"
+               : any_intent || winback ? "customer_deals_mix"
+                                       : "no_opportunity_model"}});
   }
 
   // ---- Buying platform: the customer base.
@@ -349,8 +365,10 @@ std::vector<Expectation> expectations(const Parameters &p) {
   const double churn = customers.churn_per_year[model::CustomerClass::A] / year;   // per day
   const double need = brick.hours_per_customer_per_month[model::CustomerClass::A]; // per customer
   const double capacity = manager.headcount * manager.hours_per_day() * model::days_per_month;
-  const double acquisition = (!any_intent && market_known) ? new_opportunities * win_new : 0.0;
-  const bool acquisition_known = market_known && !any_intent;
+  // Stalled, no deal is ever won: no acquisition at all, whatever the market does.
+  const double acquisition =
+      (!stalled && !any_intent && market_known) ? new_opportunities * win_new : 0.0;
+  const bool acquisition_known = stalled || (market_known && !any_intent);
   // Coverage at a base of n customers, and the effective churn it gives.
   auto coverage = [&](double base) {
     return (need * base <= 0) ? 1.0 : std::min(1.0, capacity / (need * base));

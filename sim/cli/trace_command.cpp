@@ -137,10 +137,13 @@ int trace_main(std::span<const std::string> args) {
   }
   const auto followed = journeys.accounts();
   if (followed.empty()) {
-    std::cerr << "salesfab: no account to follow: "
-              << (account ? "account " + std::to_string(*account) + " does not appear"
-                          : std::string("no suspect arrives"))
-              << " before day " << p.time.horizon_days << '\n';
+    std::string message(
+        analysis::word(language, account ? "trace.no_such_account" : "trace.no_suspect"));
+    if (account)
+      message.replace(message.find("{account}"), 9, std::to_string(*account));
+    message.replace(message.find("{day}"), 5,
+                    analysis::format_amount(language, p.time.horizon_days));
+    std::cerr << "salesfab: " << message << '\n';
     return exit_ok;
   }
   for (const std::uint64_t a : followed) {

@@ -61,6 +61,7 @@ void BuyingPlatform::start() {
       else if (k == CustomerClass::B)
         ctx_.accounts.purchase(id, 0, p.customers.class_b_threshold);
       become_customer(id, k);
+      ctx_.trace([&] { return ctx_.about(id, Platform::buying, TraceKind::initial_customer); });
     }
   }
   update_coverage();

@@ -21,6 +21,8 @@ std::string_view trace_kind_name(TraceKind k) {
     return "drifted_away";
   case K::became_customer:
     return "became_customer";
+  case K::initial_customer:
+    return "initial_customer";
   case K::class_changed:
     return "class_changed";
   case K::wish_to_buy:

@@ -36,6 +36,7 @@ enum class TraceKind : std::uint8_t {
   buying_need,           ///< buying: the prospect states a need: a new opportunity
   drifted_away,          ///< buying: the prospect drifted away; leaves
   became_customer,       ///< buying: won; a customer of class `cls` (`value`: 1 when first time)
+  initial_customer,      ///< buying: a customer of class `cls` from day 0 on
   class_changed,         ///< buying: now class `cls`
   wish_to_buy,           ///< buying: an intent (`source`) passes the filter: an opportunity
   churn_averted,         ///< buying: brickwalling kept a competitor out

@@ -9,6 +9,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace salesfab;
@@ -157,4 +158,29 @@ TEST_CASE("for the default scenario theory says plainly what it cannot cover",
       REQUIRE_FALSE(e.value);
     }
   REQUIRE(not_applicable >= 10);
+}
+
+TEST_CASE("without account executives the funnel stalls: no win rate, no acquisition",
+          "[analysis][theory]") {
+  auto p =
+      scenario::load_file("scenarios/validation/qualification-mmc.yaml").variants[0].parameters;
+  p.staff[model::Role::account_executive].headcount = 0;
+  p.customers.initial = {0, 0, 100};
+  p.customers.churn_per_year = model::PerClass::all(0.5);
+  const auto all = expectations(p);
+  auto find = [&](const std::string &metric) {
+    const auto it = std::find_if(all.begin(), all.end(),
+                                 [&](const Expectation &e) { return e.metric == metric; });
+    REQUIRE(it != all.end());
+    return *it;
+  };
+  for (const char *metric : {"win_rate_new", "conversion_deal", "won_new_per_year"}) {
+    INFO(metric);
+    REQUIRE(find(metric).reach == Reach::not_applicable);
+    REQUIRE(find(metric).model == Phrases{{"funnel_stalled"}});
+  }
+  // Nobody is won, so the initial customers only leave: exponential survival.
+  const auto end = find("customers_end");
+  REQUIRE(end.reach == Reach::exact);
+  REQUIRE(*end.value == Approx(100 * std::exp(-0.5 / 365 * p.time.horizon_days)));
 }

@@ -55,3 +55,17 @@ TEST_CASE("trace refuses bad options", "[cli]") {
   REQUIRE(run_salesfab({"trace", "scenarios/basis.yaml", "--until", "-3"}).exit_status == 2);
   REQUIRE(run_salesfab({"trace", "scenarios/basis.yaml", "--lang", "fr"}).exit_status == 2);
 }
+
+TEST_CASE("an initial customer's story starts on day 0", "[cli][trace]") {
+  const auto nl =
+      run_salesfab({"trace", "scenarios/les/01-basis.yaml", "--account", "1", "--lang", "nl"});
+  REQUIRE(nl.exit_status == 0);
+  REQUIRE_THAT(nl.out, Catch::Contains("dag 0 — koopplatform: account 1 is vanaf het begin"));
+  const auto en = run_salesfab({"trace", "scenarios/les/01-basis.yaml", "--account", "1"});
+  REQUIRE_THAT(en.out, Catch::Contains("day 0 — buying platform: account 1 is a customer from the "
+                                       "start, class "));
+  const auto none =
+      run_salesfab({"trace", "scenarios/les/01-basis.yaml", "--account", "999999", "--lang", "nl"});
+  REQUIRE(none.exit_status == 0);
+  REQUIRE_THAT(none.err, Catch::Contains("geen account te volgen: account 999999 komt niet voor"));
+}
