@@ -100,9 +100,8 @@ Parsed parse(std::span<const std::string> args, const po::options_description &d
                        std::to_string(scenario::max_replications));
     common.replications = n;
   }
-  if (vm.count("seed")) {
+  if (vm.count("seed"))
     common.seed = whole_number("--seed", vm["seed"].as<std::string>());
-  }
   if (vm.count("threads")) {
     const int t = vm["threads"].as<int>();
     if (t < 1)

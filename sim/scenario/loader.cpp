@@ -130,8 +130,7 @@ std::vector<Diagnostic> tidy(std::vector<Diagnostic> all, const std::string &sou
 // the swept ones.
 std::optional<std::string> clash_with_sweep(const std::vector<PathStep> &steps,
                                             const std::vector<SweepAxis> &axes) {
-  if (std::get_if<std::string>(&steps.front()) != nullptr &&
-      std::get<std::string>(steps.front()) == "sweep")
+  if (const auto *first = std::get_if<std::string>(&steps.front()); first && *first == "sweep")
     return std::string("--set cannot change the sweep (edit the file's 'sweep' section, or run "
                        "one --set per value)");
   for (const SweepAxis &axis : axes) {
