@@ -1,19 +1,22 @@
 // salesfab analyze FILE: what theory expects beside what the simulation gives, with a verdict
 // for each quantity, Little's law on each queue, and plainly what theory cannot cover.
 
-#include "analysis/csv.hpp"
-#include "analysis/json.hpp"
-#include "analysis/theory/verdict.hpp"
+#include "analysis/measure/theory/verdict.hpp"
+#include "analysis/output/csv.hpp"
+#include "analysis/output/json.hpp"
+#include "analysis/present/text_table.hpp"
 #include "cli/command.hpp"
 #include "cli/interrupt.hpp"
 #include "cli/options.hpp"
 #include "cli/progress.hpp"
 #include "cli/session.hpp"
-#include "cli/text_table.hpp"
 
 #include <iostream>
 
 namespace salesfab::cli {
+
+using present::format_number;
+using present::TextTable;
 
 namespace {
 
@@ -76,14 +79,14 @@ std::string_view verdict_key(Verdict v) {
 
 void print_table(std::ostream &out, const experiment::VariantResult &v,
                  const std::vector<Judgement> &judgements, const std::vector<LittleCheck> &checks,
-                 analysis::Language language) {
-  using analysis::word;
+                 present::Language language) {
+  using present::word;
   auto w = [&](std::string_view key) { return std::string(word(language, key)); };
   auto number = [&](const std::optional<double> &x) { return format_number(x, language); };
   const auto &p = v.spec.parameters;
   std::string note = w("analyze.note");
   note.replace(note.find("{n}"), 3, std::to_string(p.run.replications));
-  note.replace(note.find("{c}"), 3, analysis::csv_number(p.run.confidence * 100));
+  note.replace(note.find("{c}"), 3, output::csv_number(p.run.confidence * 100));
   out << v.spec.variant << " — " << w("analyze.title") << '\n' << note << "\n\n";
   TextTable t({w("analyze.where"), w("metric"), w("analyze.theory"), w("analyze.simulation"),
                w("ci_low"), w("ci_high"), w("analyze.verdict")});
@@ -95,7 +98,7 @@ void print_table(std::ostream &out, const experiment::VariantResult &v,
     if (j.expectation.reach == Reach::approximation)
       verdict += " (" + w("analyze.approximation") + ")";
     t.add({w("analyze.part." + j.expectation.part),
-           analysis::metric_label(language, j.expectation.metric), number(j.expectation.value),
+           present::metric_label(language, j.expectation.metric), number(j.expectation.value),
            number(sim.mean), number(sim.ci_low), number(sim.ci_high), verdict});
   }
   out << t.render() << '\n';
@@ -112,15 +115,15 @@ void print_table(std::ostream &out, const experiment::VariantResult &v,
   out << w("analyze.how") << '\n';
   for (const auto &j : judgements)
     if (j.expectation.reach != Reach::not_applicable)
-      out << "  " << analysis::metric_label(language, j.expectation.metric) << " ("
+      out << "  " << present::metric_label(language, j.expectation.metric) << " ("
           << w(j.expectation.reach == Reach::exact ? "analyze.exact" : "analyze.approximation")
-          << "): " << analysis::phrase_text(language, j.expectation.model) << '\n';
+          << "): " << present::phrase_text(language, j.expectation.model) << '\n';
   out << '\n' << w("analyze.cannot") << '\n';
   bool any = false;
   for (const auto &j : judgements)
     if (j.expectation.reach == Reach::not_applicable) {
-      out << "  " << analysis::metric_label(language, j.expectation.metric) << ": "
-          << analysis::phrase_text(language, j.expectation.model) << '\n';
+      out << "  " << present::metric_label(language, j.expectation.metric) << ": "
+          << present::phrase_text(language, j.expectation.model) << '\n';
       any = true;
     }
   if (!any)
@@ -130,24 +133,24 @@ void print_table(std::ostream &out, const experiment::VariantResult &v,
 
 std::string csv_rows(const experiment::VariantResult &v, const std::vector<Judgement> &judgements,
                      const std::vector<LittleCheck> &checks) {
-  using analysis::csv_field;
-  using analysis::csv_number;
+  using output::csv_field;
+  using output::csv_number;
   std::string s;
   for (const auto &j : judgements) {
     const auto sim = j.simulated.value_or(analysis::Summary{});
-    s += analysis::csv_line(
+    s += output::csv_line(
         {csv_field(v.spec.variant), csv_field(j.expectation.part), csv_field(j.expectation.metric),
          std::string(reach_name(j.expectation.reach)), csv_number(j.expectation.value),
          csv_number(sim.mean), csv_number(sim.ci_low), csv_number(sim.ci_high),
          std::string(analysis::theory::verdict_name(j.verdict)),
-         csv_field(analysis::phrase_text(analysis::Language::en, j.expectation.model))});
+         csv_field(present::phrase_text(present::Language::en, j.expectation.model))});
   }
   for (const auto &c : checks)
-    s += analysis::csv_line({csv_field(v.spec.variant), "little's law",
-                             csv_field("L of " + c.queue), "exact",
-                             csv_number(c.arrivals_x_wait.mean), csv_number(c.queue_length.mean),
-                             csv_number(c.queue_length.ci_low), csv_number(c.queue_length.ci_high),
-                             c.holds() ? "agrees" : "differs", "L = lambda W"});
+    s += output::csv_line({csv_field(v.spec.variant), "little's law", csv_field("L of " + c.queue),
+                           "exact", csv_number(c.arrivals_x_wait.mean),
+                           csv_number(c.queue_length.mean), csv_number(c.queue_length.ci_low),
+                           csv_number(c.queue_length.ci_high), c.holds() ? "agrees" : "differs",
+                           "L = lambda W"});
   return s;
 }
 
@@ -206,8 +209,8 @@ int analyze_main(std::span<const std::string> args) {
       print_table(std::cout, v, judgements, checks, common.language());
     csv += csv_rows(v, judgements, checks);
     for (const auto &j : judgements) {
-      using analysis::json_number;
-      using analysis::json_string;
+      using output::json_number;
+      using output::json_string;
       const auto sim = j.simulated.value_or(analysis::Summary{});
       json += std::string(json.size() > 1 ? "," : "") +
               "\n  {\"variant\": " + json_string(v.spec.variant) +
@@ -219,7 +222,7 @@ int analyze_main(std::span<const std::string> args) {
               ", \"ci_high\": " + json_number(sim.ci_high) +
               ", \"verdict\": " + json_string(analysis::theory::verdict_name(j.verdict)) +
               ", \"model\": " +
-              json_string(analysis::phrase_text(analysis::Language::en, j.expectation.model)) + "}";
+              json_string(present::phrase_text(present::Language::en, j.expectation.model)) + "}";
     }
   }
   json += "\n]\n";

@@ -1,7 +1,7 @@
 #pragma once
 // The options that mean the same in every subcommand (cli.md), parsed once, here.
 
-#include "analysis/language.hpp"
+#include "analysis/present/words.hpp"
 #include "scenario/loader.hpp"
 
 #include <boost/program_options.hpp>
@@ -50,8 +50,8 @@ struct CommonOptions {
   /// The --set values, parsed (throws ScenarioError for a malformed one).
   [[nodiscard]] std::vector<scenario::Override> overrides() const;
   /// The --lang value.
-  [[nodiscard]] analysis::Language language() const {
-    return analysis::parse_language(lang).value_or(analysis::Language::en);
+  [[nodiscard]] present::Language language() const {
+    return present::parse_language(lang).value_or(present::Language::en);
   }
 };
 

@@ -2,7 +2,7 @@
 // self-contained HTML page (the factory drawn with its flows, RKK tables, charts over time, the
 // scenario files). The page is written whole or not at all.
 
-#include "analysis/report/html_report.hpp"
+#include "analysis/present/report/html_report.hpp"
 #include "cli/command.hpp"
 #include "cli/options.hpp"
 #include "cli/session.hpp"
@@ -18,10 +18,10 @@ namespace salesfab::cli {
 namespace {
 
 // The report's input from what the run gave: the experiment's types become the report's own.
-analysis::report::Input report_input(const Outcome &outcome,
-                                     const std::vector<scenario::ScenarioFile> &files,
-                                     const CommonOptions &common) {
-  analysis::report::Input in;
+present::report::Input report_input(const Outcome &outcome,
+                                    const std::vector<scenario::ScenarioFile> &files,
+                                    const CommonOptions &common) {
+  present::report::Input in;
   in.language = common.language();
   in.version = std::string(version());
   in.sets = common.sets;
@@ -33,7 +33,7 @@ analysis::report::Input report_input(const Outcome &outcome,
       continue;
     const PlannedVariant &planned = outcome.planned[v];
     const model::Parameters &p = planned.spec.parameters;
-    analysis::report::Variant r;
+    present::report::Variant r;
     r.scenario = p.name;
     r.variant = tables[v]->variant;
     r.title = p.title;
@@ -114,7 +114,7 @@ int report_main(std::span<const std::string> args) {
     return exit_status(scenarios, outcome);
   }
   experiment::write_atomically(
-      page, analysis::report::html_report(report_input(outcome, scenarios.files, common)));
+      page, present::report::html_report(report_input(outcome, scenarios.files, common)));
   if (!common.quiet) {
     std::cerr << "salesfab: report written to " << page.string() << '\n';
     report_speed(outcome, std::cerr);

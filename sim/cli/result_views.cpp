@@ -1,21 +1,24 @@
 #include "cli/result_views.hpp"
 
-#include "analysis/csv.hpp"
-#include "analysis/json.hpp"
-#include "cli/text_table.hpp"
+#include "analysis/output/csv.hpp"
+#include "analysis/output/json.hpp"
+#include "analysis/present/text_table.hpp"
 
 #include <algorithm>
 #include <cmath>
 
 namespace salesfab::cli {
 
+using present::format_number;
+using present::TextTable;
+
 namespace {
 constexpr analysis::Rkk rkk_order[] = {analysis::Rkk::kwantiteit, analysis::Rkk::kwaliteit,
                                        analysis::Rkk::richting};
 
 std::string summary_json(const experiment::VariantTable &t, const experiment::MetricRow &m) {
-  using analysis::json_number;
-  using analysis::json_string;
+  using output::json_number;
+  using output::json_string;
   return "{\"scenario\": " + json_string(t.scenario) + ", \"variant\": " + json_string(t.variant) +
          ", \"metric\": " + json_string(m.name) +
          ", \"rkk\": " + json_string(analysis::rkk_name(m.rkk)) +
@@ -34,8 +37,8 @@ std::string fill(std::string text, std::string_view placeholder, const std::stri
 }
 
 void print_rkk_table(std::ostream &out, const experiment::VariantTable &table,
-                     const model::Parameters &p, analysis::Language language) {
-  using analysis::word;
+                     const model::Parameters &p, present::Language language) {
+  using present::word;
   out << table.variant;
   if (!p.title.empty())
     out << " — " << p.title;
@@ -43,7 +46,7 @@ void print_rkk_table(std::ostream &out, const experiment::VariantTable &table,
   note = fill(note, "{n}", std::to_string(p.run.replications));
   note = fill(note, "{h}", format_number(p.time.horizon_days, language));
   note = fill(note, "{w}", format_number(p.time.warmup_days, language));
-  note = fill(note, "{c}", analysis::csv_number(p.run.confidence * 100));
+  note = fill(note, "{c}", output::csv_number(p.run.confidence * 100));
   out << '\n' << note << "\n\n";
   TextTable t({std::string(word(language, "metric")), std::string(word(language, "mean")),
                std::string(word(language, "ci_low")), std::string(word(language, "ci_high")),
@@ -52,20 +55,20 @@ void print_rkk_table(std::ostream &out, const experiment::VariantTable &table,
     t.add_title(std::string(word(language, analysis::rkk_name(rkk))));
     for (const auto &m : table.metrics)
       if (m.rkk == rkk)
-        t.add({"  " + analysis::metric_label(language, m.name),
+        t.add({"  " + present::metric_label(language, m.name),
                format_number(m.summary.mean, language), format_number(m.summary.ci_low, language),
                format_number(m.summary.ci_high, language),
-               std::string(analysis::unit_label(language, m.unit))});
+               std::string(present::unit_label(language, m.unit))});
   }
   out << t.render() << '\n';
 }
 
 void print_side_by_side(std::ostream &out, const std::vector<experiment::VariantTable> &tables,
-                        analysis::Language language) {
+                        present::Language language) {
   const auto keys = analysis::key_metrics();
-  std::vector<std::string> header{std::string(analysis::word(language, "variant"))};
+  std::vector<std::string> header{std::string(present::word(language, "variant"))};
   for (const auto &k : keys)
-    header.push_back(analysis::metric_label(language, k.name));
+    header.push_back(present::metric_label(language, k.name));
   TextTable t(header);
   std::vector<std::vector<std::string>> cells(tables.size());
   for (std::size_t v = 0; v < tables.size(); ++v)
@@ -85,7 +88,7 @@ void print_side_by_side(std::ostream &out, const std::vector<experiment::Variant
   }
   for (auto &row : cells)
     t.add(std::move(row));
-  out << analysis::word(language, "side_by_side") << "\n\n" << t.render() << '\n';
+  out << present::word(language, "side_by_side") << "\n\n" << t.render() << '\n';
 }
 
 void print_summary_json(std::ostream &out, const std::vector<experiment::VariantTable> &tables) {
@@ -111,12 +114,12 @@ std::vector<Difference> compare(const experiment::VariantTable &base,
 void print_comparison(std::ostream &out, const experiment::VariantTable &base,
                       const experiment::VariantTable &alternative,
                       const std::vector<Difference> &differences, double confidence,
-                      bool same_seeds, analysis::Language language) {
-  using analysis::word;
+                      bool same_seeds, present::Language language) {
+  using present::word;
   const std::size_t n = differences.empty() ? 0 : differences.front().difference.n;
   std::string note(word(language, same_seeds ? "paired_note" : "paired_note_other_seeds"));
   note = fill(note, "{n}", std::to_string(n));
-  note = fill(note, "{c}", analysis::csv_number(confidence * 100));
+  note = fill(note, "{c}", output::csv_number(confidence * 100));
   out << alternative.variant << "  " << word(language, "minus") << "  " << base.variant << '\n'
       << note << "\n\n";
   TextTable t({std::string(word(language, "metric")), std::string(word(language, "base")),
@@ -127,7 +130,7 @@ void print_comparison(std::ostream &out, const experiment::VariantTable &base,
     t.add_title(std::string(word(language, analysis::rkk_name(rkk))));
     for (const auto &d : differences)
       if (d.alternative->rkk == rkk)
-        t.add({"  " + analysis::metric_label(language, d.alternative->name),
+        t.add({"  " + present::metric_label(language, d.alternative->name),
                format_number(d.base->summary.mean, language),
                format_number(d.alternative->summary.mean, language),
                format_number(d.difference.mean, language),
@@ -144,7 +147,7 @@ void print_comparison(std::ostream &out, const experiment::VariantTable &base,
     const auto &other = side == &base ? alternative : base;
     for (const auto &m : side->metrics)
       if (!other.find(m.name))
-        one_sided += (one_sided.empty() ? "" : ", ") + analysis::metric_label(language, m.name);
+        one_sided += (one_sided.empty() ? "" : ", ") + present::metric_label(language, m.name);
   }
   if (!one_sided.empty())
     out << word(language, "one_sided_note") << ' ' << one_sided << '\n';
@@ -152,7 +155,7 @@ void print_comparison(std::ostream &out, const experiment::VariantTable &base,
 
 std::optional<std::string> won_back_note(const experiment::VariantTable &base,
                                          const experiment::VariantTable &alternative,
-                                         analysis::Language language) {
+                                         present::Language language) {
   // suspects_per_year counts customers won back (scenario-format.md), and a staffing change moves
   // churn and so win-back: the arrivals from the market are still the same, which is said here.
   const auto *bs = base.find("suspects_per_year");
@@ -175,20 +178,20 @@ std::optional<std::string> won_back_note(const experiment::VariantTable &base,
   if (!suspects_differ)
     return std::nullopt;
   return std::string(
-      analysis::word(language, first_contacts_equal ? "won_back_note_equal" : "won_back_note"));
+      present::word(language, first_contacts_equal ? "won_back_note_equal" : "won_back_note"));
 }
 
 std::string comparison_csv(const experiment::VariantTable &base,
                            const experiment::VariantTable &alternative,
                            const std::vector<Difference> &differences, bool header) {
-  using analysis::csv_field;
-  using analysis::csv_number;
+  using output::csv_field;
+  using output::csv_number;
   std::string s;
   if (header)
     s += "scenario,variant,base_variant,metric,rkk,unit,base_mean,alternative_mean,difference,"
          "ci_low,ci_high,n,significant\n";
   for (const auto &d : differences)
-    s += analysis::csv_line(
+    s += output::csv_line(
         {csv_field(alternative.scenario), csv_field(alternative.variant), csv_field(base.variant),
          csv_field(d.alternative->name), std::string(analysis::rkk_name(d.alternative->rkk)),
          csv_field(d.alternative->unit), csv_number(d.base->summary.mean),
@@ -201,8 +204,8 @@ std::string comparison_csv(const experiment::VariantTable &base,
 void print_comparison_json(std::ostream &out, const experiment::VariantTable &base,
                            const std::vector<const experiment::VariantTable *> &alternatives,
                            const std::vector<std::vector<Difference>> &differences) {
-  using analysis::json_number;
-  using analysis::json_string;
+  using output::json_number;
+  using output::json_string;
   out << "[";
   for (std::size_t a = 0; a < alternatives.size(); ++a) {
     out << (a ? ",\n" : "\n") << "  {\"base\": " << json_string(base.variant)

@@ -1,6 +1,6 @@
 #include "cli/session.hpp"
 
-#include "analysis/sha256.hpp"
+#include "analysis/output/sha256.hpp"
 #include "cli/command.hpp"
 #include "cli/interrupt.hpp"
 #include "cli/progress.hpp"
@@ -74,7 +74,7 @@ std::vector<std::optional<experiment::VariantTable>> Outcome::tables() const {
 
 namespace {
 std::string key_of(const PlannedVariant &p, const std::vector<scenario::ScenarioFile> &files) {
-  return experiment::ResultDirectory::part_key(analysis::sha256_hex(files[p.file].text),
+  return experiment::ResultDirectory::part_key(output::sha256_hex(files[p.file].text),
                                                p.spec.variant, p.spec.parameters.run.seed,
                                                p.spec.parameters.run.replications, version());
 }
@@ -134,7 +134,7 @@ void write_results(const Outcome &outcome, const std::vector<scenario::ScenarioF
   for (std::size_t f = 0; f < files.size(); ++f) {
     experiment::ScenarioRun s;
     s.path = files[f].source;
-    s.sha256 = analysis::sha256_hex(files[f].text);
+    s.sha256 = output::sha256_hex(files[f].text);
     for (const auto &p : outcome.planned)
       if (p.file == f) {
         s.seed = p.spec.parameters.run.seed;

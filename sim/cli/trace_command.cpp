@@ -1,8 +1,8 @@
 // salesfab trace FILE: the journey of accounts through the factory, one line per event, told in
 // plain words (Dutch with --lang nl), or as an event log (--format csv).
 
-#include "analysis/csv.hpp"
-#include "analysis/language.hpp"
+#include "analysis/output/csv.hpp"
+#include "analysis/present/words.hpp"
 #include "cli/command.hpp"
 #include "cli/options.hpp"
 #include "model/factory.hpp"
@@ -113,44 +113,44 @@ int trace_main(std::span<const std::string> args) {
   limits.max_events = common.max_events;
   model::simulate(p, replication, &journeys, limits);
 
-  const analysis::Language language = common.language();
-  analysis::StoryContext context;
+  const present::Language language = common.language();
+  present::StoryContext context;
   for (const auto &s : p.funnel.stages)
     context.stages.push_back(s.name);
   for (const auto &s : p.market.segments)
     context.segments.push_back(s.name);
 
   if (common.format == "csv") {
-    using analysis::csv_field;
+    using output::csv_field;
     std::cout << "day,account,platform,event,detail,opportunity,stage,source,class,value\n";
     for (const auto &e : journeys.events())
-      std::cout << analysis::csv_line({analysis::csv_number(e.day), std::to_string(e.account),
-                                       csv_field(analysis::platform_name(language, e.platform)),
-                                       std::string(model::trace_kind_name(e.kind)),
-                                       csv_field(analysis::story(language, e, context)),
-                                       e.opportunity ? std::to_string(e.opportunity) : "",
-                                       e.opportunity ? csv_field(context.stages.at(e.stage)) : "",
-                                       std::string(model::source_name(e.source)),
-                                       std::string(model::class_name(e.cls)),
-                                       e.opportunity ? analysis::csv_number(e.value) : ""});
+      std::cout << output::csv_line({output::csv_number(e.day), std::to_string(e.account),
+                                     csv_field(present::platform_name(language, e.platform)),
+                                     std::string(model::trace_kind_name(e.kind)),
+                                     csv_field(present::story(language, e, context)),
+                                     e.opportunity ? std::to_string(e.opportunity) : "",
+                                     e.opportunity ? csv_field(context.stages.at(e.stage)) : "",
+                                     std::string(model::source_name(e.source)),
+                                     std::string(model::class_name(e.cls)),
+                                     e.opportunity ? output::csv_number(e.value) : ""});
     return exit_ok;
   }
   const auto followed = journeys.accounts();
   if (followed.empty()) {
     std::string message(
-        analysis::word(language, account ? "trace.no_such_account" : "trace.no_suspect"));
+        present::word(language, account ? "trace.no_such_account" : "trace.no_suspect"));
     if (account)
       message.replace(message.find("{account}"), 9, std::to_string(*account));
     message.replace(message.find("{day}"), 5,
-                    analysis::format_amount(language, p.time.horizon_days));
+                    present::format_amount(language, p.time.horizon_days));
     std::cerr << "salesfab: " << message << '\n';
     return exit_ok;
   }
   for (const std::uint64_t a : followed) {
-    std::cout << analysis::word(language, "trace.account_heading") << ' ' << a << '\n';
+    std::cout << present::word(language, "trace.account_heading") << ' ' << a << '\n';
     for (const auto &e : journeys.events())
       if (e.account == a)
-        std::cout << "  " << analysis::story_line(language, e, context) << '\n';
+        std::cout << "  " << present::story_line(language, e, context) << '\n';
     std::cout << '\n';
   }
   return exit_ok;

@@ -3,8 +3,8 @@
 // replication's random numbers come from (scenario seed, replication index) only and results are
 // gathered in replication order, so results are the same, bit for bit, for any thread count.
 
-#include "analysis/metrics.hpp"
-#include "analysis/statistics.hpp"
+#include "analysis/measure/metrics.hpp"
+#include "analysis/measure/statistics.hpp"
 #include "model/factory.hpp"
 #include "model/parameters.hpp"
 

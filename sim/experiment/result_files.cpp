@@ -1,8 +1,8 @@
 #include "experiment/result_files.hpp"
 
-#include "analysis/csv.hpp"
-#include "analysis/json.hpp"
-#include "analysis/sha256.hpp"
+#include "analysis/output/csv.hpp"
+#include "analysis/output/json.hpp"
+#include "analysis/output/sha256.hpp"
 
 #include <cerrno>
 #include <cstdio>
@@ -14,9 +14,9 @@
 
 namespace salesfab::experiment {
 
-using analysis::csv_field;
-using analysis::csv_line;
-using analysis::csv_number;
+using output::csv_field;
+using output::csv_line;
+using output::csv_number;
 
 const std::string_view summary_header =
     "scenario,variant,metric,rkk,unit,mean,sd,ci_low,ci_high,n\n";
@@ -62,8 +62,8 @@ VariantRows result_rows(const VariantResult &v) {
 }
 
 std::string run_json(const RunInfo &info) {
-  using analysis::json_number;
-  using analysis::json_string;
+  using output::json_number;
+  using output::json_string;
   std::ostringstream j;
   j << "{\n  \"version\": " << json_string(info.version) << ",\n  \"command_line\": [";
   for (std::size_t i = 0; i < info.command_line.size(); ++i)
@@ -177,8 +177,8 @@ ResultDirectory::ResultDirectory(std::filesystem::path dir) : dir_(std::move(dir
 std::string ResultDirectory::part_key(const std::string &scenario_sha256,
                                       const std::string &variant, std::uint64_t seed,
                                       int replications, std::string_view version) {
-  return analysis::sha256_hex(scenario_sha256 + '\n' + variant + '\n' + std::to_string(seed) +
-                              '\n' + std::to_string(replications) + '\n' + std::string(version));
+  return output::sha256_hex(scenario_sha256 + '\n' + variant + '\n' + std::to_string(seed) + '\n' +
+                            std::to_string(replications) + '\n' + std::string(version));
 }
 
 std::filesystem::path ResultDirectory::part_path(const std::string &key) const {

@@ -1,6 +1,6 @@
 #include "experiment/variant_table.hpp"
 
-#include "analysis/csv.hpp"
+#include "analysis/output/csv.hpp"
 
 #include <charconv>
 #include <map>
@@ -40,7 +40,7 @@ const MetricRow *VariantTable::find(std::string_view name) const {
 VariantTable read_variant_rows(const VariantRows &rows) {
   VariantTable table;
   std::map<std::string, std::size_t> index;
-  const auto summary = analysis::read_csv(std::string(summary_header) + rows.summary);
+  const auto summary = output::read_csv(std::string(summary_header) + rows.summary);
   for (std::size_t i = 1; i < summary.size(); ++i) {
     const auto &f = summary[i];
     table.scenario = f[0];
@@ -57,8 +57,7 @@ VariantTable read_variant_rows(const VariantRows &rows) {
     index[m.name] = table.metrics.size();
     table.metrics.push_back(std::move(m));
   }
-  const auto replications =
-      analysis::read_csv(std::string(replications_header) + rows.replications);
+  const auto replications = output::read_csv(std::string(replications_header) + rows.replications);
   for (std::size_t i = 1; i < replications.size(); ++i) {
     const auto &f = replications[i];
     const auto at = index.find(f[4]);
@@ -71,7 +70,7 @@ VariantTable read_variant_rows(const VariantRows &rows) {
 
 std::vector<SeriesPoint> read_series_rows(const VariantRows &rows) {
   std::vector<SeriesPoint> out;
-  const auto series = analysis::read_csv(std::string(timeseries_header) + rows.timeseries);
+  const auto series = output::read_csv(std::string(timeseries_header) + rows.timeseries);
   for (std::size_t i = 1; i < series.size(); ++i) {
     const auto &f = series[i];
     SeriesPoint p;

@@ -4,8 +4,8 @@
 // result (a resumed variant has nothing else), so tables, comparisons and --format output all
 // read them the same way.
 
-#include "analysis/metrics.hpp"
-#include "analysis/statistics.hpp"
+#include "analysis/measure/metrics.hpp"
+#include "analysis/measure/statistics.hpp"
 #include "experiment/result_files.hpp"
 
 #include <optional>

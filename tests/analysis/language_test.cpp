@@ -1,8 +1,8 @@
 // One table of translations: every metric, unit, platform and trace event in both languages.
 
-#include "analysis/language.hpp"
-#include "analysis/metrics.hpp"
-#include "analysis/theory/factory_theory.hpp"
+#include "analysis/measure/metrics.hpp"
+#include "analysis/measure/theory/factory_theory.hpp"
+#include "analysis/present/words.hpp"
 #include "scenario/loader.hpp"
 
 #include <catch2/catch.hpp>
@@ -13,13 +13,13 @@
 #include <set>
 
 using namespace salesfab;
-using analysis::Language;
+using present::Language;
 
 TEST_CASE("every key of the translation table has an English and a Dutch text", "[analysis]") {
-  for (const auto key : analysis::translation_keys()) {
+  for (const auto key : present::translation_keys()) {
     INFO(key);
-    REQUIRE_FALSE(analysis::word(Language::en, key).empty());
-    REQUIRE_FALSE(analysis::word(Language::nl, key).empty());
+    REQUIRE_FALSE(present::word(Language::en, key).empty());
+    REQUIRE_FALSE(present::word(Language::nl, key).empty());
   }
 }
 
@@ -30,12 +30,12 @@ TEST_CASE("every metric of every shipped scenario has a label in both languages"
     for (const auto &v : scenario::load_file(entry.path().string()).variants) {
       for (const auto &m : analysis::metric_catalogue(v.parameters)) {
         INFO(m.name);
-        const std::string en = analysis::metric_label(Language::en, m.name);
-        const std::string nl = analysis::metric_label(Language::nl, m.name);
+        const std::string en = present::metric_label(Language::en, m.name);
+        const std::string nl = present::metric_label(Language::nl, m.name);
         REQUIRE(en != m.name); // a label, not the identifier shown as it is
         REQUIRE(nl != m.name);
         REQUIRE(en != nl);
-        REQUIRE(analysis::unit_label(Language::nl, m.unit) !=
+        REQUIRE(present::unit_label(Language::nl, m.unit) !=
                 std::string("unit." + m.unit)); // every unit is in the table
       }
       for (const auto &m : analysis::period_metric_catalogue(v.parameters))
@@ -45,7 +45,7 @@ TEST_CASE("every metric of every shipped scenario has a label in both languages"
 }
 
 TEST_CASE("every trace event tells its story in both languages", "[analysis]") {
-  const analysis::StoryContext context{{"intake", "offerte"}, {"mkb"}};
+  const present::StoryContext context{{"intake", "offerte"}, {"mkb"}};
   for (int k = 0; k <= static_cast<int>(model::TraceKind::opportunity_won); ++k) {
     for (const Language language : {Language::en, Language::nl}) {
       model::TraceEvent e;
@@ -54,7 +54,7 @@ TEST_CASE("every trace event tells its story in both languages", "[analysis]") {
       e.opportunity = 4;
       e.stage = 1;
       e.value = 8200;
-      const std::string line = analysis::story_line(language, e, context);
+      const std::string line = present::story_line(language, e, context);
       INFO(line);
       REQUIRE(line.find('{') == std::string::npos); // every placeholder filled
       REQUIRE(line.find('?') == std::string::npos);
@@ -63,30 +63,30 @@ TEST_CASE("every trace event tells its story in both languages", "[analysis]") {
 }
 
 TEST_CASE("a story reads as the teacher expects", "[analysis]") {
-  const analysis::StoryContext context{{"intake", "offerte"}, {"mkb"}};
+  const present::StoryContext context{{"intake", "offerte"}, {"mkb"}};
   model::TraceEvent q;
   q.day = 12.4;
   q.account = 17;
   q.platform = model::Platform::market;
   q.kind = model::TraceKind::qualified;
-  REQUIRE(analysis::story_line(Language::nl, q, context) ==
+  REQUIRE(present::story_line(Language::nl, q, context) ==
           "dag 12 — marktplatform: suspect 17 gekwalificeerd, op de shortlist");
   model::TraceEvent w = q;
   w.day = 140;
   w.platform = model::Platform::work;
   w.kind = model::TraceKind::opportunity_won;
   w.value = 8200;
-  REQUIRE(analysis::story_line(Language::nl, w, context) ==
+  REQUIRE(present::story_line(Language::nl, w, context) ==
           "dag 140 — werkplatform: offerte gewonnen door account 17, closing date, "
           "contractwaarde 8.200");
-  REQUIRE(analysis::story_line(Language::en, w, context) ==
+  REQUIRE(present::story_line(Language::en, w, context) ==
           "day 140 — work platform: deal won by account 17: closing date, contract value 8,200");
 }
 
 TEST_CASE("amounts use each language's separators", "[analysis]") {
-  REQUIRE(analysis::format_amount(Language::nl, 1234567.891, 2) == "1.234.567,89");
-  REQUIRE(analysis::format_amount(Language::en, 1234567.891, 2) == "1,234,567.89");
-  REQUIRE(analysis::format_amount(Language::en, -950) == "-950");
+  REQUIRE(present::format_amount(Language::nl, 1234567.891, 2) == "1.234.567,89");
+  REQUIRE(present::format_amount(Language::en, 1234567.891, 2) == "1,234,567.89");
+  REQUIRE(present::format_amount(Language::en, -950) == "-950");
 }
 
 namespace {
@@ -156,8 +156,8 @@ TEST_CASE("theory explains itself in both languages, every phrase of it", "[anal
     for (const auto &e : analysis::theory::expectations(p)) {
       INFO(p.name << ": " << e.metric);
       REQUIRE_FALSE(e.model.empty());
-      const std::string en = analysis::phrase_text(Language::en, e.model);
-      const std::string nl = analysis::phrase_text(Language::nl, e.model);
+      const std::string en = present::phrase_text(Language::en, e.model);
+      const std::string nl = present::phrase_text(Language::nl, e.model);
       REQUIRE(en.find('{') == std::string::npos);
       REQUIRE(nl.find('{') == std::string::npos);
       for (const auto &phrase : e.model)
@@ -165,7 +165,7 @@ TEST_CASE("theory explains itself in both languages, every phrase of it", "[anal
     }
   // Every phrase of the table is said somewhere, and nothing is said that the table lacks.
   std::set<std::string> table;
-  for (const auto key : analysis::translation_keys())
+  for (const auto key : present::translation_keys())
     if (key.starts_with("theory."))
       table.insert(std::string(key));
   std::vector<std::string> unused, missing;
@@ -184,12 +184,12 @@ TEST_CASE("analyze explains itself in Dutch", "[analysis][theory]") {
     return e.metric == "wait_qualification_days_mean";
   });
   REQUIRE(wait != all.end());
-  REQUIRE(analysis::phrase_text(Language::en, wait->model) == "M/M/3 (Erlang C)");
+  REQUIRE(present::phrase_text(Language::en, wait->model) == "M/M/3 (Erlang C)");
   const auto flow = std::find_if(all.begin(), all.end(), [](const auto &e) {
     return e.metric == "opportunities_new_per_year";
   });
   REQUIRE(flow != all.end());
-  REQUIRE(analysis::phrase_text(Language::nl, flow->model) ==
+  REQUIRE(present::phrase_text(Language::nl, flow->model) ==
           "gekwalificeerd x P(behoefte voor wegdrijven) = gekwalificeerd x "
           "E[exp(-drift x tijd tot behoefte)], in evenwicht");
 }

@@ -1,7 +1,7 @@
 // Every metric of metrics.md, computed from a record built by hand: the formulas, the RKK
 // dimension of each name, and empty values where a denominator is 0.
 
-#include "analysis/metrics.hpp"
+#include "analysis/measure/metrics.hpp"
 #include "scenario/loader.hpp"
 
 #include <catch2/catch.hpp>

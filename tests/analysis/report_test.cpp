@@ -1,9 +1,9 @@
 // The report's writers: the small SVG writer (escaping, numbers, ticks, line charts with gaps and
 // bands) and the HTML page (self-contained, escaped, deterministic, in both languages).
 
-#include "analysis/report/factory_diagram.hpp"
-#include "analysis/report/html_report.hpp"
-#include "analysis/report/svg.hpp"
+#include "analysis/present/report/factory_diagram.hpp"
+#include "analysis/present/report/html_report.hpp"
+#include "analysis/present/report/svg.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -12,7 +12,8 @@
 #include <limits>
 
 using namespace salesfab::analysis;
-namespace svg = salesfab::analysis::svg;
+using namespace salesfab::present;
+namespace svg = salesfab::present::svg;
 
 namespace {
 

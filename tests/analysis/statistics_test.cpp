@@ -1,5 +1,5 @@
-#include "analysis/statistics.hpp"
-#include "analysis/trend.hpp"
+#include "analysis/measure/statistics.hpp"
+#include "analysis/measure/trend.hpp"
 
 #include <catch2/catch.hpp>
 

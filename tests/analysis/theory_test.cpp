@@ -1,9 +1,9 @@
 // The closed forms of analysis/theory against textbook values, hand-worked examples, each other
 // and sampling.
 
-#include "analysis/theory/absorbing_chain.hpp"
-#include "analysis/theory/factory_theory.hpp"
-#include "analysis/theory/queues.hpp"
+#include "analysis/measure/theory/absorbing_chain.hpp"
+#include "analysis/measure/theory/factory_theory.hpp"
+#include "analysis/measure/theory/queues.hpp"
 #include "scenario/loader.hpp"
 #include "support/stats.hpp"
 

@@ -1,7 +1,7 @@
-#include "analysis/csv.hpp"
-#include "analysis/json.hpp"
-#include "analysis/metrics.hpp"
-#include "analysis/sha256.hpp"
+#include "analysis/measure/metrics.hpp"
+#include "analysis/output/csv.hpp"
+#include "analysis/output/json.hpp"
+#include "analysis/output/sha256.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -9,6 +9,7 @@
 #include <cmath>
 
 using namespace salesfab::analysis;
+using namespace salesfab::output;
 
 TEST_CASE("CSV fields are quoted exactly when RFC 4180 needs it", "[analysis]") {
   REQUIRE(csv_field("basis") == "basis");

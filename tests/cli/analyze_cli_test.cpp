@@ -1,7 +1,7 @@
 // salesfab analyze: on every validation scenario theory lies inside, or next to, the
 // simulation's confidence interval; on the default scenario it says what it cannot cover.
 
-#include "analysis/csv.hpp"
+#include "analysis/output/csv.hpp"
 #include "cli/support.hpp"
 
 #include <catch2/catch.hpp>
@@ -19,7 +19,7 @@ TEST_CASE("analyze agrees with the simulation on every validation scenario", "[c
     INFO(entry.path());
     const auto r = run_salesfab({"analyze", entry.path().string(), "--format", "csv", "--quiet"});
     REQUIRE(r.exit_status == 0);
-    const auto rows = salesfab::analysis::read_csv(r.out);
+    const auto rows = salesfab::output::read_csv(r.out);
     REQUIRE(rows[0][8] == "verdict");
     int judged = 0;
     for (std::size_t i = 1; i < rows.size(); ++i) {

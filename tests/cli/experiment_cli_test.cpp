@@ -1,7 +1,7 @@
 // End to end: salesfab run and compare as users call them — sweeps, --set, --format, --out with
 // its result files, batches with invalid files, Ctrl-C, kill -9 and --resume.
 
-#include "analysis/csv.hpp"
+#include "analysis/output/csv.hpp"
 #include "cli/support.hpp"
 
 #include <catch2/catch.hpp>
@@ -32,7 +32,7 @@ std::string no_winback_file() {
 }
 
 std::vector<std::vector<std::string>> csv(const std::string &text) {
-  return analysis::read_csv(text);
+  return output::read_csv(text);
 }
 
 } // namespace

@@ -1,6 +1,6 @@
 // salesfab trace: journeys told in Dutch or English, and the event log.
 
-#include "analysis/csv.hpp"
+#include "analysis/output/csv.hpp"
 #include "cli/support.hpp"
 
 #include <catch2/catch.hpp>
@@ -39,7 +39,7 @@ TEST_CASE("trace --format csv is an event log", "[cli]") {
   const auto r =
       run_salesfab({"trace", "scenarios/les/01-basis.yaml", "--accounts", "5", "--format", "csv"});
   REQUIRE(r.exit_status == 0);
-  const auto rows = salesfab::analysis::read_csv(r.out);
+  const auto rows = salesfab::output::read_csv(r.out);
   REQUIRE(rows[0][0] == "day");
   REQUIRE(rows[0][1] == "account");
   REQUIRE(rows[0][2] == "platform");

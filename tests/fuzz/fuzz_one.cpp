@@ -1,6 +1,6 @@
 #include "fuzz/fuzz_one.hpp"
 
-#include "analysis/metrics.hpp"
+#include "analysis/measure/metrics.hpp"
 #include "model/factory.hpp"
 #include "scenario/loader.hpp"
 #include "scenario/writer.hpp"

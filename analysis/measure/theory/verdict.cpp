@@ -1,0 +1,64 @@
+#include "analysis/measure/theory/verdict.hpp"
+
+#include <cmath>
+
+namespace salesfab::analysis::theory {
+
+std::string_view verdict_name(Verdict v) {
+  switch (v) {
+  case Verdict::agrees:
+    return "agrees";
+  case Verdict::close:
+    return "close";
+  case Verdict::differs:
+    return "differs";
+  case Verdict::not_applicable:
+    return "theory not applicable";
+  case Verdict::no_simulation:
+    return "no simulated value";
+  }
+  return "?";
+}
+
+std::vector<Judgement>
+judge(const std::vector<Expectation> &expectations,
+      const std::function<std::optional<Summary>(const std::string &)> &simulated) {
+  std::vector<Judgement> out;
+  for (const Expectation &e : expectations) {
+    Judgement j{e, simulated(e.metric), Verdict::not_applicable};
+    if (e.reach == Reach::not_applicable || !e.value) {
+      out.push_back(std::move(j));
+      continue;
+    }
+    if (!j.simulated || !j.simulated->mean) {
+      j.verdict = Verdict::no_simulation;
+      out.push_back(std::move(j));
+      continue;
+    }
+    const double theory = *e.value;
+    const double mean = *j.simulated->mean;
+    const double half = j.simulated->ci_high ? (*j.simulated->ci_high - mean) : 0.0;
+    // Many quantities are judged at once, so some fall outside a 95 % interval by chance alone:
+    // "differs" needs the stronger evidence of lying outside the 99.9 % interval.
+    double wide = half;
+    if (j.simulated->sd && j.simulated->n > 1) {
+      const double n = static_cast<double>(j.simulated->n);
+      wide = std::max(half, student_t_quantile(0.9995, n - 1) * *j.simulated->sd / std::sqrt(n));
+    }
+    const double gap = std::abs(theory - mean);
+    // A simulated value with no spread at all (every replication the same) agrees when it is
+    // the same number up to rounding.
+    const double rounding = 1e-9 * std::max(1.0, std::abs(theory));
+    if (gap <= half + rounding)
+      j.verdict = Verdict::agrees;
+    else if (gap <= wide + rounding ||
+             (e.reach == Reach::approximation && gap <= 0.05 * std::abs(theory)))
+      j.verdict = Verdict::close;
+    else
+      j.verdict = Verdict::differs;
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
+} // namespace salesfab::analysis::theory

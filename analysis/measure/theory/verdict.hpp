@@ -1,0 +1,49 @@
+#pragma once
+// Theory beside simulation: for each expectation, the simulation's mean and confidence interval
+// and a verdict in words.
+
+#include "analysis/measure/statistics.hpp"
+#include "analysis/measure/theory/factory_theory.hpp"
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace salesfab::analysis::theory {
+
+/// The verdict on one quantity.
+enum class Verdict {
+  agrees,         ///< theory lies inside the simulation's confidence interval
+  close,          ///< next to it: inside the 99.9 % interval, or within 5 % (approximations)
+  differs,        ///< further away: strong evidence that theory and simulation disagree
+  not_applicable, ///< theory has no value here (the reason says why)
+  no_simulation,  ///< the simulation has no value for it (nothing to count)
+};
+/// "agrees", "close", "differs", "theory not applicable", "no simulated value".
+std::string_view verdict_name(Verdict v);
+
+/// One row of `salesfab analyze`.
+struct Judgement {
+  Expectation expectation;
+  std::optional<Summary> simulated;
+  Verdict verdict = Verdict::not_applicable;
+};
+
+/// Judges each expectation against the simulation, whose summary of a metric `simulated`
+/// returns (nullopt when the metric is unknown).
+std::vector<Judgement>
+judge(const std::vector<Expectation> &expectations,
+      const std::function<std::optional<Summary>(const std::string &)> &simulated);
+
+/// Little's law on a queue, per replication: the time-average number waiting L against
+/// lambda W (the total of all waits over the window's length).
+struct LittleCheck {
+  std::string queue;
+  Summary queue_length;    ///< L
+  Summary arrivals_x_wait; ///< lambda W
+  Summary difference;      ///< L - lambda W, paired per replication
+  [[nodiscard]] bool holds() const { return !difference.excludes_zero(); }
+};
+
+} // namespace salesfab::analysis::theory

@@ -1,0 +1,387 @@
+#include "analysis/present/report/html_report.hpp"
+
+#include "analysis/measure/metrics.hpp"
+#include "analysis/output/sha256.hpp"
+#include "analysis/present/report/factory_diagram.hpp"
+#include "analysis/present/report/svg.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace salesfab::present::report {
+
+namespace {
+
+using analysis::best_mean;
+using analysis::key_metrics;
+using analysis::KeyMetric;
+using analysis::rkk_name;
+using output::sha256_hex;
+
+using svg::escape;
+
+// Large type for a projector, calm colours, and a print layout without backgrounds in which
+// no figure or table is cut in two.
+constexpr std::string_view stylesheet = R"(
+body { font-family: "DejaVu Sans", Verdana, Arial, Helvetica, sans-serif; font-size: 20px;
+  line-height: 1.45; color: #111; background: #fff; max-width: 1240px; margin: 0 auto;
+  padding: 24px 32px; }
+h1 { font-size: 2em; margin: 0 0 0.2em; }
+h2 { font-size: 1.55em; margin: 1.6em 0 0.4em; padding-bottom: 0.15em;
+  border-bottom: 3px solid #0072B2; }
+h3 { font-size: 1.25em; margin: 1.2em 0 0.3em; }
+h4 { font-size: 1.05em; margin: 0.8em 0 0.2em; }
+p { margin: 0.3em 0; }
+.lead { font-size: 1.2em; }
+.note { color: #444; font-size: 0.85em; }
+nav ul { margin: 0.3em 0; padding-left: 1.2em; }
+a { color: #0a5a8c; }
+table { border-collapse: collapse; width: 100%; margin: 0.3em 0 1em; font-size: 0.9em; }
+th, td { padding: 0.25em 0.6em; border-bottom: 1px solid #ccc; text-align: right;
+  vertical-align: top; }
+table.run td { overflow-wrap: anywhere; }
+th:first-child, td:first-child { text-align: left; }
+thead th { background: #eef3f8; border-bottom: 2px solid #888; }
+td.best { font-weight: bold; }
+.ci { display: block; color: #555; font-size: 0.8em; white-space: nowrap; }
+.sha { display: block; color: #555; font-size: 0.7em; word-break: break-all; }
+code { font-size: 0.9em; }
+figure { margin: 0.8em 0 1.2em; }
+figcaption { color: #444; font-size: 0.85em; }
+svg { display: block; width: 100%; height: auto; }
+.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(520px, 1fr));
+  gap: 8px 28px; }
+pre { background: #f6f6f6; border: 1px solid #ddd; padding: 0.8em 1em; font-size: 0.7em;
+  line-height: 1.35; white-space: pre-wrap; overflow-wrap: anywhere; }
+@media print {
+  body { font-size: 11pt; max-width: none; padding: 0; }
+  h2 { break-after: avoid; }
+  h3, h4 { break-after: avoid; }
+  figure, table, tr, .chart { break-inside: avoid; }
+  .charts { grid-template-columns: 1fr 1fr; }
+  thead th { background: none; }
+  pre { background: none; font-size: 8pt; }
+  a { color: inherit; text-decoration: none; }
+  nav { display: none; }
+}
+@page { size: A4 landscape; margin: 12mm; }
+)";
+
+std::string fill(std::string text, std::string_view placeholder, const std::string &value) {
+  for (auto at = text.find(placeholder); at != std::string::npos;
+       at = text.find(placeholder, at + value.size()))
+    text.replace(at, placeholder.size(), value);
+  return text;
+}
+
+class Page {
+public:
+  explicit Page(const Input &input) : in_(input), lang_(input.language) {}
+
+  std::string render() {
+    out_ += "<!DOCTYPE html>\n<html lang=\"";
+    out_ += lang_ == Language::nl ? "nl" : "en";
+    out_ += "\">\n<head>\n<meta charset=\"utf-8\">\n"
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
+            escape(heading()) + "</title>\n<style>" + std::string(stylesheet) +
+            "</style>\n</head>\n<body>\n";
+    header();
+    if (in_.variants.size() > 1)
+      side_by_side();
+    for (std::size_t v = 0; v < in_.variants.size(); ++v)
+      variant(v);
+    scenario_files();
+    what_was_run();
+    out_ += "</body>\n</html>\n";
+    return std::move(out_);
+  }
+
+private:
+  [[nodiscard]] std::string w(std::string_view key) const { return std::string(word(lang_, key)); }
+  [[nodiscard]] std::string value(std::optional<double> x) const {
+    return escape(format_value(lang_, x));
+  }
+
+  // A whole number as it is, else one decimal ("95", "97,5"): days and confidence levels.
+  [[nodiscard]] std::string plain(double x) const {
+    return format_amount(lang_, x, std::abs(x - std::round(x)) < 1e-9 ? 0 : 1);
+  }
+
+  [[nodiscard]] std::string heading() const {
+    std::vector<std::string> names;
+    for (const Variant &v : in_.variants)
+      if (std::find(names.begin(), names.end(), v.scenario) == names.end())
+        names.push_back(v.scenario);
+    std::string h = w("report.title");
+    for (std::size_t i = 0; i < names.size(); ++i)
+      h += (i ? ", " : ": ") + names[i];
+    return h;
+  }
+
+  [[nodiscard]] std::string run_note(const Variant &v) const {
+    std::string note = w("run_note");
+    note = fill(note, "{n}", std::to_string(v.replications));
+    note = fill(note, "{h}", plain(v.horizon_days));
+    note = fill(note, "{w}", plain(v.warmup_days));
+    note = fill(note, "{c}", plain(v.confidence * 100));
+    return note;
+  }
+
+  void header() {
+    out_ += "<header>\n<h1>" + escape(heading()) + "</h1>\n";
+    if (!in_.variants.empty() && !in_.variants.front().title.empty())
+      out_ += "<p class=\"lead\">" + escape(in_.variants.front().title) + "</p>\n";
+    out_ += "<p class=\"note\">" + escape(w("report.intro")) + "</p>\n";
+    if (in_.variants.empty())
+      out_ += "<p>" + escape(w("report.no_variants")) + "</p>\n";
+    out_ += "</header>\n";
+    if (in_.variants.size() > 1) {
+      out_ += "<nav>\n<ul>\n";
+      for (std::size_t v = 0; v < in_.variants.size(); ++v)
+        out_ += "<li><a href=\"#variant-" + std::to_string(v + 1) + "\">" +
+                escape(in_.variants[v].variant) + "</a></li>\n";
+      out_ += "</ul>\n</nav>\n";
+    }
+  }
+
+  void side_by_side() {
+    const auto keys = key_metrics();
+    out_ += "<section id=\"side-by-side\">\n<h2>" + escape(w("report.side_by_side")) + "</h2>\n";
+    out_ += "<p class=\"note\">" + escape(w("report.side_by_side_note")) + "</p>\n";
+    out_ += "<table>\n<thead><tr><th>" + escape(w("variant")) + "</th>";
+    for (const KeyMetric &k : keys)
+      out_ += "<th>" + escape(metric_label(lang_, k.name)) + "</th>";
+    out_ += "</tr></thead>\n<tbody>\n";
+    std::vector<std::optional<double>> best;
+    for (const KeyMetric &k : keys) {
+      std::vector<std::optional<double>> means;
+      for (const Variant &v : in_.variants)
+        means.push_back(v.mean(k.name));
+      best.push_back(best_mean(means, k.better));
+    }
+    for (std::size_t v = 0; v < in_.variants.size(); ++v) {
+      const Variant &variant = in_.variants[v];
+      out_ += "<tr><td><a href=\"#variant-" + std::to_string(v + 1) + "\">" +
+              breakable(variant.variant) + "</a></td>";
+      for (std::size_t k = 0; k < keys.size(); ++k) {
+        const Metric *m = variant.find(keys[k].name);
+        const auto mean = m ? m->summary.mean : std::nullopt;
+        const bool is_best = best[k] && mean && *mean == *best[k];
+        out_ += is_best ? "<td class=\"best\">" : "<td>";
+        out_ += value(mean) + (is_best ? " *" : "");
+        if (m)
+          out_ += interval(m->summary);
+        out_ += "</td>";
+      }
+      out_ += "</tr>\n";
+    }
+    out_ += "</tbody>\n</table>\n</section>\n";
+  }
+
+  // A variant's name, escaped, that may break after . , = and [ (names of sweeps are long).
+  static std::string breakable(std::string_view name) {
+    std::string out;
+    for (const char c : name) {
+      out += escape(std::string_view(&c, 1));
+      if (c == '.' || c == ',' || c == '=' || c == '[')
+        out += "<wbr>";
+    }
+    return out;
+  }
+
+  [[nodiscard]] std::string interval(const Summary &s) const {
+    if (!s.ci_low || !s.ci_high)
+      return {};
+    return "<span class=\"ci\">" + value(s.ci_low) + " \u2013 " + value(s.ci_high) + "</span>";
+  }
+
+  void variant(std::size_t index) {
+    const Variant &v = in_.variants[index];
+    out_ += "<section class=\"variant\" id=\"variant-" + std::to_string(index + 1) + "\">\n<h2>" +
+            escape(fill(w("report.variant"), "{name}", v.variant)) + "</h2>\n";
+    if (!v.title.empty() && v.title != in_.variants.front().title)
+      out_ += "<p class=\"lead\">" + escape(v.title) + "</p>\n";
+    out_ += "<p class=\"note\">" + escape(run_note(v)) + "</p>\n";
+
+    out_ += "<h3>" + escape(w("report.factory")) + "</h3>\n<figure class=\"factory\">\n" +
+            factory_diagram(v, lang_) + "<figcaption>" +
+            escape(fill(fill(w("report.factory_note"), "{w}", plain(v.warmup_days)), "{h}",
+                        plain(v.horizon_days))) +
+            "</figcaption>\n</figure>\n";
+
+    out_ += "<h3>" + escape(w("report.rkk")) + "</h3>\n";
+    for (const Rkk rkk : {Rkk::kwantiteit, Rkk::kwaliteit, Rkk::richting}) {
+      out_ += "<h4>" + escape(w(rkk_name(rkk))) + "</h4>\n<table class=\"rkk\">\n<thead><tr><th>" +
+              escape(w("metric")) + "</th><th>" + escape(w("mean")) + "</th><th>" +
+              escape(w("ci_low")) + "</th><th>" + escape(w("ci_high")) + "</th><th>" +
+              escape(w("unit")) + "</th></tr></thead>\n<tbody>\n";
+      for (const Metric &m : v.metrics)
+        if (m.rkk == rkk)
+          out_ += "<tr><td>" + escape(metric_label(lang_, m.name)) + "</td><td>" +
+                  value(m.summary.mean) + "</td><td>" + value(m.summary.ci_low) + "</td><td>" +
+                  value(m.summary.ci_high) + "</td><td>" + escape(unit_label(lang_, m.unit)) +
+                  "</td></tr>\n";
+      out_ += "</tbody>\n</table>\n";
+    }
+    charts(v);
+    out_ += "</section>\n";
+  }
+
+  // The time series of a variant, one vector per metric, indexed like the x values.
+  struct Columns {
+    std::vector<double> x;
+    std::vector<bool> complete; ///< the period is as long as the longest (the last may be short)
+    std::map<std::string, svg::Series> by_metric;
+  };
+
+  static Columns columns(const Variant &v) {
+    Columns c;
+    std::vector<int> periods;
+    std::map<int, double> start;
+    for (const SeriesPoint &p : v.series)
+      if (start.emplace(p.period, p.start_day).second)
+        periods.push_back(p.period);
+    std::sort(periods.begin(), periods.end());
+    std::map<int, std::size_t> index;
+    std::vector<double> length;
+    for (std::size_t i = 0; i < periods.size(); ++i) {
+      index[periods[i]] = i;
+      // Levels are taken at a period's end, flows and averages are over it: drawn at its end.
+      const double end = i + 1 < periods.size() ? start[periods[i + 1]] : v.horizon_days;
+      c.x.push_back(end / 365.0);
+      length.push_back(end - start[periods[i]]);
+    }
+    const double longest = length.empty() ? 0 : *std::max_element(length.begin(), length.end());
+    for (const double l : length)
+      c.complete.push_back(l >= longest * 0.999);
+    for (const SeriesPoint &p : v.series) {
+      svg::Series &s = c.by_metric[p.metric];
+      if (s.mean.empty()) {
+        s.mean.resize(periods.size());
+        s.low.resize(periods.size());
+        s.high.resize(periods.size());
+      }
+      const std::size_t i = index[p.period];
+      s.mean[i] = p.mean;
+      s.low[i] = p.ci_low;
+      s.high[i] = p.ci_high;
+    }
+    return c;
+  }
+
+  void charts(const Variant &v) {
+    const Columns cols = columns(v);
+    auto chart = [&](const std::string &title, const std::string &y_label,
+                     const std::vector<std::pair<std::string, std::string>> &series,
+                     bool complete_only = false) {
+      svg::LineChart c;
+      c.label = title;
+      c.x_label = w("report.axis.years");
+      c.y_label = y_label;
+      c.x = cols.x;
+      c.empty_text = w("report.no_data");
+      c.format = [this](double x, double step) {
+        const int decimals = step >= 1 ? 0 : static_cast<int>(std::ceil(-std::log10(step) - 1e-9));
+        return format_amount(lang_, x, decimals);
+      };
+      for (const auto &[metric, label] : series) {
+        const auto it = cols.by_metric.find(metric);
+        svg::Series s = it == cols.by_metric.end() ? svg::Series{} : it->second;
+        s.label = label;
+        // A flow of a short last period would look like a collapse: it is left out.
+        for (std::size_t i = 0; complete_only && i < s.mean.size(); ++i)
+          if (!cols.complete[i])
+            s.mean[i] = s.low[i] = s.high[i] = std::nullopt;
+        c.series.push_back(std::move(s));
+      }
+      out_ += "<figure class=\"chart\">\n<h4>" + escape(title) + "</h4>\n" + svg::line_chart(c) +
+              "</figure>\n";
+    };
+    std::string note = w("report.band_note");
+    note = fill(note, "{n}", std::to_string(v.replications));
+    note = fill(note, "{c}", plain(v.confidence * 100));
+    out_ += "<h3>" + escape(w("report.over_time")) + "</h3>\n<p class=\"note\">" + escape(note) +
+            "</p>\n<div class=\"charts\">\n";
+    chart(w("report.chart.customers"), w("report.axis.customers"),
+          {{"customers_a", w("report.series.customers_a")},
+           {"customers_b", w("report.series.customers_b")},
+           {"customers_c", w("report.series.customers_c")}});
+    chart(w("report.chart.revenue"), std::string(unit_label(lang_, "money")),
+          {{"revenue", w("report.series.revenue")}}, /*complete_only=*/true);
+    std::vector<std::pair<std::string, std::string>> stages;
+    for (const std::string &s : v.stages)
+      stages.emplace_back("pipeline_" + s, s);
+    chart(w("report.chart.pipeline"), w("report.axis.opportunities"), stages);
+    // Averages over a period, like revenue: a short last period would be all noise.
+    chart(w("report.chart.queues"), w("report.axis.waiting"),
+          {{"queue_qualifier", w("report.series.queue_qualifier")},
+           {"queue_account_executive", w("report.series.queue_account_executive")}},
+          /*complete_only=*/true);
+    chart(w("report.chart.utilisation"), std::string(unit_label(lang_, "share")),
+          {{"utilisation_qualifier", metric_label(lang_, "utilisation_qualifier")},
+           {"utilisation_account_executive", metric_label(lang_, "utilisation_account_executive")}},
+          /*complete_only=*/true);
+    out_ += "</div>\n";
+  }
+
+  void scenario_files() {
+    out_ += "<section id=\"scenario\">\n<h2>" +
+            escape(w(in_.files.size() == 1 ? "report.scenario" : "report.scenarios")) + "</h2>\n";
+    for (const File &f : in_.files)
+      out_ += "<h3><code>" + escape(f.source) + "</code></h3>\n<pre>" + escape(f.text) + "</pre>\n";
+    out_ += "</section>\n";
+  }
+
+  void what_was_run() {
+    out_ += "<section id=\"run\">\n<h2>" + escape(w("report.run")) + "</h2>\n<p>" +
+            escape(w("report.version")) + ": <code>" + escape(in_.version) + "</code></p>\n";
+    out_ += "<table class=\"run\">\n<thead><tr><th>" + escape(w("report.file")) + "</th><th>" +
+            escape(w("report.variants")) + "</th><th>" + escape(w("replications")) + "</th><th>" +
+            escape(w("report.seed")) + "</th><th>" + escape(w("report.confidence")) +
+            "</th></tr></thead>\n<tbody>\n";
+    for (std::size_t f = 0; f < in_.files.size(); ++f) {
+      std::string names;
+      std::vector<std::string> replications, seeds, confidence;
+      auto add = [](std::vector<std::string> &list, std::string item) {
+        if (std::find(list.begin(), list.end(), item) == list.end())
+          list.push_back(std::move(item));
+      };
+      auto join = [](const std::vector<std::string> &list) {
+        std::string s;
+        for (const auto &item : list)
+          s += (s.empty() ? "" : ", ") + escape(item);
+        return s;
+      };
+      for (const Variant &v : in_.variants)
+        if (v.file == f) {
+          names += (names.empty() ? "" : "<br>") + escape(v.variant);
+          add(replications, std::to_string(v.replications));
+          add(seeds, std::to_string(v.seed));
+          add(confidence, plain(v.confidence * 100) + " %");
+        }
+      out_ += "<tr><td><code>" + escape(in_.files[f].source) + "</code><span class=\"sha\">" +
+              escape(w("report.sha256")) + " " + sha256_hex(in_.files[f].text) +
+              "</span></td><td>" + names + "</td><td>" + join(replications) + "</td><td>" +
+              join(seeds) + "</td><td>" + join(confidence) + "</td></tr>\n";
+    }
+    out_ += "</tbody>\n</table>\n";
+    if (!in_.sets.empty()) {
+      out_ += "<p>" + escape(w("report.sets")) + ":</p>\n<ul>\n";
+      for (const std::string &s : in_.sets)
+        out_ += "<li><code>--set " + escape(s) + "</code></li>\n";
+      out_ += "</ul>\n";
+    }
+    out_ += "</section>\n";
+  }
+
+  const Input &in_;
+  Language lang_;
+  std::string out_;
+};
+
+} // namespace
+
+std::string html_report(const Input &input) { return Page(input).render(); }
+
+} // namespace salesfab::present::report
