@@ -7,7 +7,6 @@
 #include "model/recorder.hpp"
 
 #include <optional>
-#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,18 +43,6 @@ std::vector<MetricInfo> period_metric_catalogue(const model::Parameters &params)
 /// The period metrics of one replication: [period][metric].
 std::vector<std::vector<MetricValue>> compute_period_metrics(const model::Record &record,
                                                              const model::Parameters &params);
-
-/// A metric that sets variants side by side (the side-by-side table of `run`, the report).
-struct KeyMetric {
-  std::string_view name;
-  int better; ///< +1 higher is better, -1 lower is better, 0 neither
-};
-/// The key metrics, in the order they are shown: revenue, won, churn rate, customers at the
-/// end, account-executive utilisation, brickwall coverage.
-std::span<const KeyMetric> key_metrics();
-/// The best of the variants' means of one key metric; nothing when `better` is 0 or no mean is
-/// known.
-std::optional<double> best_mean(std::span<const std::optional<double>> means, int better);
 
 /// The p-quantile (0..1) of `values` by linear interpolation between order statistics (the
 /// definition of R's type 7 and numpy's default). `values` is reordered.

@@ -1,48 +1,41 @@
 #include "analysis/output/json.hpp"
 
-#include "analysis/output/csv.hpp"
-
 #include <cmath>
-#include <cstdio>
 
 namespace salesfab::output {
 
-std::string json_string(std::string_view text) {
-  std::string out = "\"";
-  for (const char c : text) {
-    switch (c) {
-    case '"':
-      out += "\\\"";
-      break;
-    case '\\':
-      out += "\\\\";
-      break;
-    case '\n':
-      out += "\\n";
-      break;
-    case '\r':
-      out += "\\r";
-      break;
-    case '\t':
-      out += "\\t";
-      break;
-    default:
-      if (static_cast<unsigned char>(c) < 0x20) {
-        char buffer[8];
-        std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(c));
-        out += buffer;
-      } else {
-        out += c;
-      }
-    }
-  }
-  return out + '"';
+Json json_number(std::optional<double> x) {
+  if (!x || !std::isfinite(*x))
+    return nullptr;
+  return *x;
 }
 
-std::string json_number(std::optional<double> x) {
-  if (!x || !std::isfinite(*x))
-    return "null";
-  return csv_number(x);
+namespace {
+struct JsonCell {
+  Json operator()(const std::string &text) const { return text; }
+  Json operator()(const analysis::MetricValue &x) const { return json_number(x); }
+  Json operator()(std::uint64_t n) const { return n; }
+  Json operator()(bool yes) const { return yes; }
+};
+} // namespace
+
+Json to_json(const Records &records) {
+  Json array = Json::array();
+  for (const auto &row : records.rows) {
+    Json object = Json::object();
+    for (std::size_t c = 0; c < row.size(); ++c)
+      object[std::string(records.columns[c])] = std::visit(JsonCell{}, row[c]);
+    array.push_back(std::move(object));
+  }
+  return array;
+}
+
+std::string dump(const Json &value) {
+  return value.dump(2, ' ', false, Json::error_handler_t::replace) + '\n';
+}
+
+std::string dump_line(const Json &value) {
+  return value.dump(-1, ' ', false, Json::error_handler_t::replace) + '\n';
 }
 
 } // namespace salesfab::output

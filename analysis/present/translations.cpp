@@ -358,13 +358,6 @@ const std::map<std::string_view, const Entry *> &index() {
   return map;
 }
 
-std::string replace(std::string text, std::string_view placeholder, const std::string &value) {
-  for (std::size_t at = text.find(placeholder); at != std::string::npos;
-       at = text.find(placeholder, at + value.size()))
-    text.replace(at, placeholder.size(), value);
-  return text;
-}
-
 std::string trace_key(model::TraceKind kind) {
   return "trace." + std::string(model::trace_kind_name(kind));
 }
@@ -395,6 +388,18 @@ std::optional<Language> parse_language(std::string_view code) {
   return std::nullopt;
 }
 
+std::string fill(std::string_view text,
+                 std::initializer_list<std::pair<std::string_view, std::string>> values) {
+  std::string out(text);
+  for (const auto &[name, value] : values) {
+    const std::string placeholder = "{" + std::string(name) + "}";
+    for (auto at = out.find(placeholder); at != std::string::npos;
+         at = out.find(placeholder, at + value.size()))
+      out.replace(at, placeholder.size(), value);
+  }
+  return out;
+}
+
 std::string_view word(Language language, std::string_view key) {
   const auto &map = index();
   const auto it = map.find(key);
@@ -409,8 +414,8 @@ std::string metric_label(Language language, std::string_view metric) {
   if (const auto it = map.find("metric." + std::string(metric)); it != map.end())
     return language == Language::nl ? it->second->nl : it->second->en;
   if (metric.substr(0, conversion.size()) == conversion)
-    return replace(std::string(word(language, "metric.conversion_")), "{stage}",
-                   std::string(metric.substr(conversion.size())));
+    return fill(word(language, "metric.conversion_"),
+                {{"stage", std::string(metric.substr(conversion.size()))}});
   return std::string(metric); // an unknown name shows as it is
 }
 
@@ -437,10 +442,7 @@ std::string_view platform_name(Language language, model::Platform platform) {
 std::string phrase_text(Language language, const theory::Phrases &phrases) {
   std::string out;
   for (const theory::Phrase &p : phrases) {
-    std::string text(word(language, "theory." + p.key));
-    if (const auto at = text.find("{n}"); at != std::string::npos)
-      text.replace(at, 3, p.n);
-    out += text;
+    out += fill(word(language, "theory." + p.key), {{"n", p.n}});
   }
   return out;
 }
@@ -474,28 +476,37 @@ std::string format_amount(Language language, double value, int decimals) {
 }
 
 std::string story(Language language, const model::TraceEvent &e, const StoryContext &context) {
-  std::string text(word(language, trace_key(e.kind)));
-  text = replace(text, "{account}", std::to_string(e.account));
-  text = replace(text, "{opportunity}", std::to_string(e.opportunity));
-  text = replace(text, "{segment}",
-                 e.segment < context.segments.size() ? context.segments[e.segment] : "?");
-  text = replace(text, "{stage}", e.stage < context.stages.size() ? context.stages[e.stage] : "?");
-  text = replace(text, "{class}", std::string(model::class_name(e.cls)));
-  text =
-      replace(text, "{source}",
-              std::string(word(language, "source." + std::string(model::source_name(e.source)))));
-  text = replace(text, "{reason}", std::string(word(language, reason_key(e.reason))));
-  text = replace(text, "{value}", format_amount(language, e.value));
-  text = replace(text, "{how}",
-                 std::string(word(language, e.value > 0 ? "trace.became_customer.new"
-                                                        : "trace.became_customer.again")));
-  return text;
+  return fill(word(language, trace_key(e.kind)),
+              {{"account", std::to_string(e.account)},
+               {"opportunity", std::to_string(e.opportunity)},
+               {"segment", e.segment < context.segments.size() ? context.segments[e.segment] : "?"},
+               {"stage", e.stage < context.stages.size() ? context.stages[e.stage] : "?"},
+               {"class", std::string(model::class_name(e.cls))},
+               {"source",
+                std::string(word(language, "source." + std::string(model::source_name(e.source))))},
+               {"reason", std::string(word(language, reason_key(e.reason)))},
+               {"value", format_amount(language, e.value)},
+               {"how", std::string(word(language, e.value > 0 ? "trace.became_customer.new"
+                                                              : "trace.became_customer.again"))}});
 }
 
 std::string story_line(Language language, const model::TraceEvent &e, const StoryContext &context) {
   return std::string(word(language, "day")) + " " +
          std::to_string(static_cast<long long>(std::floor(e.day))) + " — " +
          std::string(platform_name(language, e.platform)) + ": " + story(language, e, context);
+}
+
+std::string journeys_told(Language language, const model::Journeys &journeys,
+                          const StoryContext &context) {
+  std::string out;
+  for (const std::uint64_t a : journeys.accounts()) {
+    out += std::string(word(language, "trace.account_heading")) + ' ' + std::to_string(a) + '\n';
+    for (const auto &e : journeys.events())
+      if (e.account == a)
+        out += "  " + story_line(language, e, context) + '\n';
+    out += '\n';
+  }
+  return out;
 }
 
 } // namespace salesfab::present

@@ -5,11 +5,14 @@
 
 #include "analysis/measure/metrics.hpp"
 #include "analysis/measure/theory/factory_theory.hpp"
+#include "model/journeys.hpp"
 #include "model/trace.hpp"
 
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace salesfab::present {
@@ -25,6 +28,11 @@ std::optional<Language> parse_language(std::string_view code);
 /// A word or phrase of the interface by its key (e.g. "kwantiteit", "mean", "ci_low"); throws
 /// std::out_of_range for a key the table lacks (a bug).
 std::string_view word(Language language, std::string_view key);
+
+/// The text with every {name} replaced by its value, e.g. fill(word(l, "run_note"),
+/// {{"n", "20"}, {"c", "95"}}); placeholders without a value stay as they are.
+std::string fill(std::string_view text,
+                 std::initializer_list<std::pair<std::string_view, std::string>> values);
 
 /// A metric's label: "revenue per year" / "omzet per jaar"; conversion_STAGE becomes
 /// "conversion at STAGE" / "conversie in STAGE".
@@ -58,5 +66,9 @@ std::string story(Language language, const model::TraceEvent &event, const Story
 /// A whole line: "dag 12 — marktplatform: suspect 17 gekwalificeerd, op de shortlist".
 std::string story_line(Language language, const model::TraceEvent &event,
                        const StoryContext &context);
+
+/// The journeys followed, account by account: a heading, then a line per step.
+std::string journeys_told(Language language, const model::Journeys &journeys,
+                          const StoryContext &context);
 
 } // namespace salesfab::present

@@ -42,10 +42,11 @@ po::options_description CommonOptions::describe(const std::string &usage,
                       "N: stop a replication that passes N events (default 1000000000)");
       break;
     case Option::format:
-      d.add_options()("format", po::value(&format), "table|csv|json: what goes to stdout");
+      d.add_options()("format", po::value<std::string>(), "table|csv|json: what goes to stdout");
       break;
     case Option::lang:
-      d.add_options()("lang", po::value(&lang), "en|nl: labels and stories in English or Dutch");
+      d.add_options()("lang", po::value<std::string>(),
+                      "en|nl: labels and stories in English or Dutch");
       break;
     case Option::quiet:
       d.add_options()("quiet,q", po::bool_switch(&quiet), "no progress bar");
@@ -114,10 +115,20 @@ Parsed parse(std::span<const std::string> args, const po::options_description &d
     throw UsageError("--resume needs --out DIR (the folder of the run to resume)");
   if (common.max_events == 0)
     throw UsageError("--max-events 0: expected a whole number >= 1");
-  if (common.format != "table" && common.format != "csv" && common.format != "json")
-    throw UsageError("--format " + common.format + ": expected table, csv or json");
-  if (common.lang != "en" && common.lang != "nl")
-    throw UsageError("--lang " + common.lang + ": expected en or nl");
+  if (vm.count("format")) {
+    const auto &text = vm["format"].as<std::string>();
+    const auto format = output::parse_format(text);
+    if (!format)
+      throw UsageError("--format " + text + ": expected table, csv or json");
+    common.format = *format;
+  }
+  if (vm.count("lang")) {
+    const auto &text = vm["lang"].as<std::string>();
+    const auto language = present::parse_language(text);
+    if (!language)
+      throw UsageError("--lang " + text + ": expected en or nl");
+    common.language = *language;
+  }
   return parsed;
 }
 

@@ -1,7 +1,9 @@
 #pragma once
 // The options that mean the same in every subcommand (cli.md), parsed once, here.
 
+#include "analysis/output/format.hpp"
 #include "analysis/present/words.hpp"
+#include "experiment/experiment.hpp"
 #include "scenario/loader.hpp"
 
 #include <boost/program_options.hpp>
@@ -39,9 +41,9 @@ struct CommonOptions {
   std::optional<int> threads;
   std::optional<std::string> out;
   bool resume = false;
-  std::uint64_t max_events = 1'000'000'000; ///< per replication
-  std::string format = "table";
-  std::string lang = "en";
+  std::uint64_t max_events = experiment::default_max_events; ///< per replication
+  output::Format format = output::Format::table;
+  present::Language language = present::Language::en;
   bool quiet = false;
 
   /// The options description for `--help`, with the chosen shared options.
@@ -49,10 +51,6 @@ struct CommonOptions {
                                                        std::initializer_list<Option> which);
   /// The --set values, parsed (throws ScenarioError for a malformed one).
   [[nodiscard]] std::vector<scenario::Override> overrides() const;
-  /// The --lang value.
-  [[nodiscard]] present::Language language() const {
-    return present::parse_language(lang).value_or(present::Language::en);
-  }
 };
 
 /// The outcome of parsing.

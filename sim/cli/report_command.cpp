@@ -2,11 +2,12 @@
 // self-contained HTML page (the factory drawn with its flows, RKK tables, charts over time, the
 // scenario files). The page is written whole or not at all.
 
+#include "analysis/output/result_folder.hpp"
+#include "analysis/output/sha256.hpp"
 #include "analysis/present/report/html_report.hpp"
 #include "cli/command.hpp"
 #include "cli/options.hpp"
 #include "cli/session.hpp"
-#include "experiment/result_files.hpp"
 
 #include <boost/program_options.hpp>
 
@@ -17,41 +18,19 @@ namespace salesfab::cli {
 
 namespace {
 
-// The report's input from what the run gave: the experiment's types become the report's own.
+// The report's input: the finished variants as the run gave them, and the files they came from.
 present::report::Input report_input(const Outcome &outcome,
                                     const std::vector<scenario::ScenarioFile> &files,
                                     const CommonOptions &common) {
   present::report::Input in;
-  in.language = common.language();
+  in.language = common.language;
   in.version = std::string(version());
   in.sets = common.sets;
   for (const auto &f : files)
-    in.files.push_back({f.source, f.text});
-  const auto tables = outcome.tables();
-  for (std::size_t v = 0; v < tables.size(); ++v) {
-    if (!tables[v])
-      continue;
-    const PlannedVariant &planned = outcome.planned[v];
-    const model::Parameters &p = planned.spec.parameters;
-    present::report::Variant r;
-    r.scenario = p.name;
-    r.variant = tables[v]->variant;
-    r.title = p.title;
-    r.file = planned.file;
-    r.replications = p.run.replications;
-    r.seed = p.run.seed;
-    r.confidence = p.run.confidence;
-    r.horizon_days = p.time.horizon_days;
-    r.warmup_days = p.time.warmup_days;
-    for (const auto &s : p.funnel.stages)
-      r.stages.push_back(s.name);
-    r.existing_enter_stage = p.funnel.existing_enter_stage;
-    for (const auto &m : tables[v]->metrics)
-      r.metrics.push_back({m.name, m.rkk, m.unit, m.summary});
-    for (const auto &s : experiment::read_series_rows(*outcome.rows[v]))
-      r.series.push_back({s.period, s.start_day, s.metric, s.mean, s.ci_low, s.ci_high});
-    in.variants.push_back(std::move(r));
-  }
+    in.files.push_back({f.source, f.text, output::sha256_hex(f.text)});
+  for (std::size_t v = 0; v < outcome.results.size(); ++v)
+    if (outcome.results[v])
+      in.variants.push_back({&*outcome.results[v], outcome.planned[v].file});
   return in;
 }
 
@@ -59,20 +38,20 @@ present::report::Input report_input(const Outcome &outcome,
 void check_writable(const std::filesystem::path &path) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec))
-    throw experiment::OutputError("cannot write " + path.string() +
-                                  ": it is a folder; --out takes the HTML file's path");
+    throw output::OutputError("cannot write " + path.string() +
+                              ": it is a folder; --out takes the HTML file's path");
   const std::filesystem::path parent =
       path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
   if (!std::filesystem::is_directory(parent, ec))
-    throw experiment::OutputError("cannot write " + path.string() + ": there is no folder " +
-                                  parent.string());
+    throw output::OutputError("cannot write " + path.string() + ": there is no folder " +
+                              parent.string());
   // A probe next to the page: a folder we may not write to is reported before the run.
   const std::filesystem::path probe = parent / (".salesfab-probe-" + path.filename().string());
   try {
-    experiment::write_atomically(probe, "");
-  } catch (const experiment::OutputError &) {
-    throw experiment::OutputError("cannot write " + path.string() + ": the folder " +
-                                  parent.string() + " cannot be written to");
+    output::write_atomically(probe, "");
+  } catch (const output::OutputError &) {
+    throw output::OutputError("cannot write " + path.string() + ": the folder " + parent.string() +
+                              " cannot be written to");
   }
   std::filesystem::remove(probe, ec);
 }
@@ -108,12 +87,12 @@ int report_main(std::span<const std::string> args) {
       load_scenarios(common.files, common.overrides(), /*default_when_empty=*/true, std::cerr);
   if (scenarios.files.empty())
     return exit_invalid;
-  const Outcome outcome = execute(plan(scenarios.files, common), scenarios.files, common);
+  const Outcome outcome = launch(plan(scenarios.files, common), scenarios.files, common);
   if (outcome.interrupted) {
     report_interrupted(outcome, common, std::cerr);
     return exit_status(scenarios, outcome);
   }
-  experiment::write_atomically(
+  output::write_atomically(
       page, present::report::html_report(report_input(outcome, scenarios.files, common)));
   if (!common.quiet) {
     std::cerr << "salesfab: report written to " << page.string() << '\n';

@@ -1,11 +1,10 @@
 // salesfab run [FILE...]: simulates each scenario (each sweep variant) with its replications and
 // prints its RKK table; several variants also side by side. --out DIR writes the result files.
 
+#include "analysis/output/writer.hpp"
 #include "cli/command.hpp"
 #include "cli/options.hpp"
-#include "cli/result_views.hpp"
 #include "cli/session.hpp"
-#include "experiment/result_files.hpp"
 
 #include <iostream>
 
@@ -30,36 +29,13 @@ int run_main(std::span<const std::string> args) {
       load_scenarios(common.files, common.overrides(), /*default_when_empty=*/true, std::cerr);
   if (scenarios.files.empty())
     return exit_invalid; // every file was refused, and said why: nothing to run or write
-  const Outcome outcome = execute(plan(scenarios.files, common), scenarios.files, common);
-
-  std::vector<experiment::VariantTable> finished;
-  std::vector<const model::Parameters *> params;
-  const auto tables = outcome.tables();
-  for (std::size_t v = 0; v < tables.size(); ++v)
-    if (tables[v]) {
-      finished.push_back(*tables[v]);
-      params.push_back(&outcome.planned[v].spec.parameters);
-    }
-  if (common.format == "csv") {
-    std::cout << experiment::summary_header;
-    for (const auto &rows : outcome.rows)
-      if (rows)
-        std::cout << rows->summary;
-  } else if (common.format == "json") {
-    print_summary_json(std::cout, finished);
-  } else {
-    for (std::size_t i = 0; i < finished.size(); ++i)
-      print_rkk_table(std::cout, finished[i], *params[i], common.language());
-    if (finished.size() > 1)
-      print_side_by_side(std::cout, finished, common.language());
-  }
+  const Outcome outcome = launch(plan(scenarios.files, common), scenarios.files, common);
+  std::cout << output::make_writer(common.format, common.language)->variants(outcome.finished());
   std::cout.flush();
   if (outcome.interrupted) {
     report_interrupted(outcome, common, std::cerr);
   } else {
-    std::vector<std::string> command_line{"salesfab", "run"};
-    command_line.insert(command_line.end(), args.begin(), args.end());
-    write_results(outcome, scenarios.files, common, command_line);
+    write_results(outcome, scenarios.files, common, command_line("run", args));
     if (common.out && !common.quiet)
       std::cerr << "salesfab: results written to " << *common.out << "/ (summary.csv, "
                 << "replications.csv, timeseries.csv, run.json)"

@@ -1,5 +1,7 @@
 #include "cli/session.hpp"
 
+#include "analysis/output/json.hpp"
+#include "analysis/output/result_folder.hpp"
 #include "analysis/output/sha256.hpp"
 #include "cli/command.hpp"
 #include "cli/interrupt.hpp"
@@ -65,27 +67,29 @@ std::vector<PlannedVariant> plan(const std::vector<scenario::ScenarioFile> &file
   return planned;
 }
 
-std::vector<std::optional<experiment::VariantTable>> Outcome::tables() const {
-  std::vector<std::optional<experiment::VariantTable>> out;
-  for (const auto &r : rows)
-    out.push_back(r ? std::optional(experiment::read_variant_rows(*r)) : std::nullopt);
+std::vector<const analysis::VariantResult *> Outcome::finished() const {
+  std::vector<const analysis::VariantResult *> out;
+  for (const auto &r : results)
+    if (r)
+      out.push_back(&*r);
   return out;
 }
 
 namespace {
 std::string key_of(const PlannedVariant &p, const std::vector<scenario::ScenarioFile> &files) {
-  return experiment::ResultDirectory::part_key(output::sha256_hex(files[p.file].text),
-                                               p.spec.variant, p.spec.parameters.run.seed,
-                                               p.spec.parameters.run.replications, version());
+  return output::ResultFolder::part_key(output::sha256_hex(files[p.file].text), p.spec.variant,
+                                        p.spec.parameters.run.seed,
+                                        p.spec.parameters.run.replications, version());
 }
 } // namespace
 
-Outcome execute(std::vector<PlannedVariant> planned,
-                const std::vector<scenario::ScenarioFile> &files, const CommonOptions &common) {
+Outcome launch(std::vector<PlannedVariant> planned,
+               const std::vector<scenario::ScenarioFile> &files, const CommonOptions &common,
+               LaunchOptions launch_options) {
   Outcome outcome;
   outcome.planned = std::move(planned);
-  outcome.rows.resize(outcome.planned.size());
-  std::optional<experiment::ResultDirectory> out;
+  outcome.results.resize(outcome.planned.size());
+  std::optional<output::ResultFolder> out;
   if (common.out)
     out.emplace(*common.out);
 
@@ -93,33 +97,44 @@ Outcome execute(std::vector<PlannedVariant> planned,
   std::vector<bool> skip(outcome.planned.size(), false);
   std::vector<std::string> keys;
   for (std::size_t v = 0; v < outcome.planned.size(); ++v) {
-    specs.push_back(outcome.planned[v].spec);
+    const experiment::VariantSpec &spec = outcome.planned[v].spec;
+    specs.push_back(spec);
     keys.push_back(out ? key_of(outcome.planned[v], files) : std::string());
-    if (out && common.resume)
-      if (auto rows = out->resume(keys[v])) {
-        outcome.rows[v] = std::move(rows);
-        skip[v] = true;
-        ++outcome.resumed;
-      }
+    if (!out || !common.resume)
+      continue;
+    auto resumed = analysis::VariantResult::planned(spec.scenario, spec.variant, spec.parameters);
+    if (out->resume(keys[v], resumed)) {
+      outcome.results[v] = std::move(resumed);
+      skip[v] = true;
+      ++outcome.resumed;
+    }
   }
 
   std::atomic<bool> &stop = install_interrupt_handlers();
   ProgressBar progress(!common.quiet);
-  experiment::Options options;
+  experiment::Options options; // its limits are the guards every experiment runs under
   options.threads = common.threads.value_or(0);
   options.limits.max_events = common.max_events;
-  options.limits.max_accounts_alive = 2'000'000;
+  options.keep_records = launch_options.keep_records;
   options.stop = &stop;
   options.progress = [&](std::size_t done, std::size_t total) { progress.update(done, total); };
-  options.variant_done = [&](std::size_t v, const experiment::VariantResult &result) {
-    outcome.rows[v] = experiment::result_rows(result);
-    if (out)
-      out->save_part(keys[v], *outcome.rows[v]);
-  };
-  experiment::run(specs, options, &outcome.stats, skip);
+  if (out)
+    options.variant_done = [&](std::size_t v, const analysis::VariantResult &result) {
+      out->save_part(keys[v], result);
+    };
+  auto results = experiment::run(specs, options, &outcome.stats, skip);
   progress.finish();
+  for (std::size_t v = 0; v < results.size(); ++v)
+    if (!skip[v] && results[v].complete())
+      outcome.results[v] = std::move(results[v]);
   outcome.interrupted = stop.load();
   return outcome;
+}
+
+std::vector<std::string> command_line(std::string_view command, std::span<const std::string> args) {
+  std::vector<std::string> line{"salesfab", std::string(command)};
+  line.insert(line.end(), args.begin(), args.end());
+  return line;
 }
 
 void write_results(const Outcome &outcome, const std::vector<scenario::ScenarioFile> &files,
@@ -127,12 +142,12 @@ void write_results(const Outcome &outcome, const std::vector<scenario::ScenarioF
                    const std::vector<std::pair<std::string, std::string>> &extra) {
   if (!common.out || outcome.interrupted)
     return;
-  experiment::ResultDirectory out(*common.out);
-  experiment::RunInfo info;
+  output::ResultFolder out(*common.out);
+  output::RunInfo info;
   info.version = std::string(version());
   info.command_line = command_line;
   for (std::size_t f = 0; f < files.size(); ++f) {
-    experiment::ScenarioRun s;
+    output::ScenarioRun s;
     s.path = files[f].source;
     s.sha256 = output::sha256_hex(files[f].text);
     for (const auto &p : outcome.planned)
@@ -147,23 +162,20 @@ void write_results(const Outcome &outcome, const std::vector<scenario::ScenarioF
   info.wall_seconds = outcome.stats.wall_seconds;
   info.events = outcome.stats.events;
   info.variants_resumed = outcome.resumed;
-  std::vector<experiment::VariantRows> rows;
-  for (const auto &r : outcome.rows)
-    rows.push_back(*r);
   std::vector<std::pair<std::filesystem::path, std::string>> extra_files;
   for (const auto &[name, content] : extra)
     extra_files.emplace_back(out.path() / name, content);
-  out.finish(rows, info, extra_files);
+  out.finish(outcome.finished(), info, extra_files);
 }
 
 void report_interrupted(const Outcome &outcome, const CommonOptions &common, std::ostream &err) {
   std::size_t finished = 0;
-  for (const auto &r : outcome.rows)
+  for (const auto &r : outcome.results)
     finished += r ? 1 : 0;
-  err << "salesfab: interrupted: " << finished << " of " << outcome.rows.size()
+  err << "salesfab: interrupted: " << finished << " of " << outcome.results.size()
       << " variants finished; not finished:";
-  for (std::size_t v = 0; v < outcome.rows.size(); ++v)
-    if (!outcome.rows[v])
+  for (std::size_t v = 0; v < outcome.results.size(); ++v)
+    if (!outcome.results[v])
       err << ' ' << outcome.planned[v].spec.variant;
   err << '\n';
   if (common.out)
@@ -174,13 +186,14 @@ void report_interrupted(const Outcome &outcome, const CommonOptions &common, std
 }
 
 void report_speed(const Outcome &outcome, std::ostream &err) {
-  const double rate = outcome.stats.wall_seconds > 0
-                          ? static_cast<double>(outcome.stats.events) / outcome.stats.wall_seconds
-                          : 0.0;
-  err << "{\"events_simulated\": " << outcome.stats.events
-      << ", \"wall_seconds\": " << outcome.stats.wall_seconds
-      << ", \"events_per_second\": " << static_cast<std::uint64_t>(rate)
-      << ", \"threads\": " << outcome.stats.threads << "}\n";
+  const auto &s = outcome.stats;
+  const double rate = s.wall_seconds > 0 ? static_cast<double>(s.events) / s.wall_seconds : 0.0;
+  output::Json line = output::Json::object();
+  line["events_simulated"] = s.events;
+  line["wall_seconds"] = s.wall_seconds;
+  line["events_per_second"] = static_cast<std::uint64_t>(rate);
+  line["threads"] = s.threads;
+  err << output::dump_line(line);
 }
 
 int exit_status(const Scenarios &scenarios, const Outcome &outcome) {

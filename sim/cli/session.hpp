@@ -1,16 +1,17 @@
 #pragma once
-// What run and compare share: reading the scenario files (reporting and skipping invalid ones),
-// turning them into variants, running the experiment with a progress bar, Ctrl-C, --out and
-// --resume, and writing the result files.
+// What the commands that run experiments share: reading the scenario files (reporting and
+// skipping invalid ones), turning them into variants, and the one path that launches an
+// experiment — with every guard the README promises, the progress bar, Ctrl-C, --out and
+// --resume — and writing the result files.
 
+#include "analysis/measure/result.hpp"
 #include "cli/options.hpp"
 #include "experiment/experiment.hpp"
-#include "experiment/result_files.hpp"
-#include "experiment/variant_table.hpp"
 #include "scenario/loader.hpp"
 
 #include <optional>
 #include <ostream>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -42,19 +43,28 @@ std::vector<PlannedVariant> plan(const std::vector<scenario::ScenarioFile> &file
 /// The results of a run from the command line.
 struct Outcome {
   std::vector<PlannedVariant> planned;
-  std::vector<std::optional<experiment::VariantRows>> rows; ///< empty: not finished
+  std::vector<std::optional<analysis::VariantResult>> results; ///< empty: not finished
   experiment::RunStats stats;
   int resumed = 0;
   bool interrupted = false;
-  /// The finished variants' tables, in order (empty entries for unfinished ones).
-  [[nodiscard]] std::vector<std::optional<experiment::VariantTable>> tables() const;
+  /// The finished variants, in order.
+  [[nodiscard]] std::vector<const analysis::VariantResult *> finished() const;
 };
 
-/// Runs the planned variants (--threads, --max-events, progress bar unless --quiet, Ctrl-C).
-/// With --out, each variant's rows are kept as soon as it finishes, and with --resume the
-/// variants an earlier run finished there are taken as they are.
-Outcome execute(std::vector<PlannedVariant> planned,
-                const std::vector<scenario::ScenarioFile> &files, const CommonOptions &common);
+/// What a command asks of a launch beyond the common options.
+struct LaunchOptions {
+  bool keep_records = false; ///< keep each replication's raw record (analyze)
+};
+
+/// The one way the commands run experiments: --threads, --max-events and the accounts guard,
+/// a progress bar unless --quiet, Ctrl-C; with --out, each variant is kept as soon as it
+/// finishes, and with --resume the variants an earlier run finished there are taken as they are.
+Outcome launch(std::vector<PlannedVariant> planned,
+               const std::vector<scenario::ScenarioFile> &files, const CommonOptions &common,
+               LaunchOptions options = {});
+
+/// The command line as run.json records it: "salesfab", the command, its arguments.
+std::vector<std::string> command_line(std::string_view command, std::span<const std::string> args);
 
 /// Writes the result files into --out, plus `extra` (name, content) files, all atomically.
 void write_results(const Outcome &outcome, const std::vector<scenario::ScenarioFile> &files,
@@ -64,7 +74,7 @@ void write_results(const Outcome &outcome, const std::vector<scenario::ScenarioF
 /// Says on `err` what an interrupted run did not finish, and what was kept.
 void report_interrupted(const Outcome &outcome, const CommonOptions &common, std::ostream &err);
 
-/// The run.json-style line on stderr: events simulated and events per second.
+/// One line of JSON on stderr: events simulated, wall time, events per second, threads.
 void report_speed(const Outcome &outcome, std::ostream &err);
 
 /// Exit status: 2 when a file was invalid, 1 when interrupted, else 0.

@@ -3,8 +3,7 @@
 // replication's random numbers come from (scenario seed, replication index) only and results are
 // gathered in replication order, so results are the same, bit for bit, for any thread count.
 
-#include "analysis/measure/metrics.hpp"
-#include "analysis/measure/statistics.hpp"
+#include "analysis/measure/result.hpp"
 #include "model/factory.hpp"
 #include "model/parameters.hpp"
 
@@ -24,44 +23,23 @@ struct VariantSpec {
   model::Parameters parameters;
 };
 
-/// What one replication produced.
-struct ReplicationResult {
-  std::uint64_t seed = 0; ///< the replication's seed (see engine::replication_seed)
-  std::vector<analysis::MetricValue> metrics;              ///< per metric of the catalogue
-  std::vector<std::vector<analysis::MetricValue>> periods; ///< [period][period metric]
-  std::vector<double> period_start_days;
-  std::uint64_t events = 0;
-  bool done = false; ///< false when the run was interrupted before this replication finished
-  std::shared_ptr<const model::Record> record; ///< the raw record, with Options::keep_records
-};
-
-/// A variant's results.
-struct VariantResult {
-  VariantSpec spec;
-  std::vector<analysis::MetricInfo> metrics; ///< the catalogue
-  std::vector<analysis::MetricInfo> period_metrics;
-  std::vector<ReplicationResult> replications; ///< in replication order
-  /// True when every replication finished.
-  [[nodiscard]] bool complete() const;
-  /// The values of metric `m` over the finished replications.
-  [[nodiscard]] std::vector<analysis::MetricValue> values(std::size_t m) const;
-  /// Summary of metric `m` at the scenario's confidence level.
-  [[nodiscard]] analysis::Summary summary(std::size_t m) const;
-  /// Index of a metric by name; -1 when the catalogue has none of that name.
-  [[nodiscard]] int metric_index(std::string_view name) const;
-};
+/// The guards every experiment runs under unless told otherwise: a replication that passes a
+/// billion events (about two minutes) or holds two million accounts at once (about 2 GB) is a
+/// runaway, stopped with a clear error.
+inline constexpr std::uint64_t default_max_events = 1'000'000'000;
+inline constexpr std::size_t max_accounts_alive = 2'000'000;
 
 /// How an experiment runs.
 struct Options {
-  int threads = 0;                   ///< 0: all cores
-  bool keep_records = false;         ///< keep each replication's raw record
-  model::RunLimits limits;           ///< per replication
+  int threads = 0;           ///< 0: all cores
+  bool keep_records = false; ///< keep each replication's raw record (analysis::Replication)
+  model::RunLimits limits{default_max_events, max_accounts_alive, nullptr}; ///< per replication
   std::atomic<bool> *stop = nullptr; ///< set to true to stop (replications under way finish)
   /// Called (from worker threads, one at a time) after each replication: done, total.
   std::function<void(std::size_t, std::size_t)> progress;
   /// Called (from worker threads, one at a time) when all replications of a variant are done,
   /// with the variant's index and result.
-  std::function<void(std::size_t, const VariantResult &)> variant_done;
+  std::function<void(std::size_t, const analysis::VariantResult &)> variant_done;
 };
 
 /// The numbers of a whole experiment's work.
@@ -72,12 +50,15 @@ struct RunStats {
 };
 
 /// Simulates every replication of every variant whose `skip` entry is not true (skip may be
-/// empty). Replications are independent jobs spread over the threads; each result goes to its
-/// own place, so the outcome does not depend on timing. When stopped (Options::stop), the
-/// replications not finished have done == false. Throws the first error a replication raised
-/// (in job order), after all threads stopped.
-std::vector<VariantResult> run(const std::vector<VariantSpec> &variants, const Options &options,
-                               RunStats *stats = nullptr, const std::vector<bool> &skip = {});
+/// empty); a skipped variant comes back planned, without replications. Replications are
+/// independent jobs spread over the threads; each result goes to its own place, so the outcome
+/// does not depend on timing. A variant whose replications all finished comes back summarized;
+/// when stopped (Options::stop), an unfinished one holds the replications that did finish and
+/// complete() is false. Throws the first error a replication raised (in job order), after all
+/// threads stopped.
+std::vector<analysis::VariantResult> run(const std::vector<VariantSpec> &variants,
+                                         const Options &options, RunStats *stats = nullptr,
+                                         const std::vector<bool> &skip = {});
 
 /// The number of threads `threads` means (0: all cores), never more than `jobs`.
 int effective_threads(int threads, std::size_t jobs);

@@ -1,6 +1,8 @@
 // Every metric of metrics.md, computed from a record built by hand: the formulas, the RKK
 // dimension of each name, and empty values where a denominator is 0.
 
+#include "analysis/measure/comparison.hpp"
+#include "analysis/measure/metric_names.hpp"
 #include "analysis/measure/metrics.hpp"
 #include "scenario/loader.hpp"
 
@@ -244,9 +246,35 @@ TEST_CASE("the key metrics set variants side by side, and the best is the right 
     REQUIRE(std::any_of(catalogue.begin(), catalogue.end(),
                         [&](const analysis::MetricInfo &m) { return m.name == k.name; }));
   }
+  // Four variants: revenue (higher is better) 2, none, 5, -1; churn (lower is better) likewise.
+  std::vector<analysis::VariantResult> variants(4);
   const std::vector<std::optional<double>> means{2.0, std::nullopt, 5.0, -1.0};
-  REQUIRE(analysis::best_mean(means, +1) == 5.0);
-  REQUIRE(analysis::best_mean(means, -1) == -1.0);
-  REQUIRE_FALSE(analysis::best_mean(means, 0));
-  REQUIRE_FALSE(analysis::best_mean(std::vector<std::optional<double>>{std::nullopt}, +1));
+  for (std::size_t v = 0; v < variants.size(); ++v)
+    for (const auto name : {analysis::names::revenue_per_year, analysis::names::churn_rate,
+                            analysis::names::brickwall_coverage}) {
+      analysis::MetricInfo info;
+      info.name = name;
+      variants[v].metrics.push_back(info);
+      analysis::Summary s;
+      s.mean = means[v];
+      variants[v].summaries.push_back(s);
+    }
+  std::vector<const analysis::VariantResult *> all;
+  for (const auto &v : variants)
+    all.push_back(&v);
+  const auto table = analysis::side_by_side(all);
+  const auto keys = analysis::key_metrics();
+  auto row = [&](std::string_view name) {
+    for (std::size_t k = 0; k < keys.size(); ++k)
+      if (keys[k].name == name)
+        return table.best[k];
+    FAIL("not a key metric: " << name);
+    return std::vector<bool>{};
+  };
+  REQUIRE(row(analysis::names::revenue_per_year) == std::vector<bool>{false, false, true, false});
+  REQUIRE(row(analysis::names::churn_rate) == std::vector<bool>{false, false, false, true});
+  // Neither way is better for coverage; and a metric no variant has is marked nowhere.
+  REQUIRE(row(analysis::names::brickwall_coverage) == std::vector<bool>(4, false));
+  REQUIRE(row(analysis::names::won_per_year) == std::vector<bool>(4, false));
+  REQUIRE(table.cells[1][0] == nullptr); // won_per_year: not in the variants
 }

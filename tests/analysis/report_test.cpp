@@ -9,6 +9,7 @@
 
 #include <clocale>
 #include <cmath>
+#include <deque>
 #include <limits>
 
 using namespace salesfab::analysis;
@@ -32,25 +33,34 @@ void require_no_external_reference(const std::string &html) {
   }
 }
 
-report::Variant variant(std::string variant_name, std::size_t periods = 6) {
-  report::Variant v;
+VariantResult variant(std::string variant_name, std::size_t periods = 6) {
+  VariantResult v;
   v.scenario = "basis";
   v.variant = std::move(variant_name);
-  v.title = "A small factory";
-  v.replications = 5;
-  v.seed = 7;
-  v.confidence = 0.95;
-  v.horizon_days = 180 + 30.0 * static_cast<double>(periods);
-  v.warmup_days = 180;
-  v.stages = {"intake", "offerte"};
-  v.existing_enter_stage = 1;
+  v.parameters.title = "A small factory";
+  v.parameters.run.replications = 5;
+  v.parameters.run.seed = 7;
+  v.parameters.run.confidence = 0.95;
+  v.parameters.time.horizon_days = 180 + 30.0 * static_cast<double>(periods);
+  v.parameters.time.warmup_days = 180;
+  for (const char *stage : {"intake", "offerte"}) {
+    salesfab::model::Stage s;
+    s.name = stage;
+    v.parameters.funnel.stages.push_back(s);
+  }
+  v.parameters.funnel.existing_enter_stage = 1;
   auto metric = [&](const char *name, Rkk rkk, const char *unit, double mean) {
     Summary s;
     s.mean = mean;
     s.ci_low = mean * 0.9;
     s.ci_high = mean * 1.1;
     s.n = 5;
-    v.metrics.push_back({name, rkk, unit, s});
+    MetricInfo info;
+    info.name = name;
+    info.rkk = rkk;
+    info.unit = unit;
+    v.metrics.push_back(info);
+    v.summaries.push_back(s);
   };
   metric("suspects_per_year", Rkk::kwantiteit, "per year", 1742);
   metric("qualified_per_year", Rkk::kwantiteit, "per year", 672);
@@ -68,24 +78,48 @@ report::Variant variant(std::string variant_name, std::size_t periods = 6) {
   metric("brickwall_coverage", Rkk::kwaliteit, "share", 0.773);
   metric("utilisation_account_executive", Rkk::kwaliteit, "share", 0.8);
   metric("customer_growth_per_year", Rkk::richting, "customers per year", 95);
-  for (std::size_t p = 0; p < periods; ++p)
-    for (const char *m : {"customers_a", "customers_b", "customers_c", "revenue", "pipeline_intake",
-                          "pipeline_offerte", "queue_qualifier", "queue_account_executive",
-                          "utilisation_qualifier", "utilisation_account_executive"}) {
-      const double x = 10 + static_cast<double>(p);
-      v.series.push_back(
-          {static_cast<int>(p + 1), 180 + 30.0 * static_cast<double>(p), m, x, x - 1, x + 1});
+  for (const char *m : {"customers_a", "customers_b", "customers_c", "revenue", "pipeline_intake",
+                        "pipeline_offerte", "queue_qualifier", "queue_account_executive",
+                        "utilisation_qualifier", "utilisation_account_executive"}) {
+    MetricInfo info;
+    info.name = m;
+    v.period_metrics.push_back(info);
+  }
+  salesfab::analysis::Replication first; // where the periods start
+  for (std::size_t p = 0; p < periods; ++p) {
+    first.period_start_days.push_back(180 + 30.0 * static_cast<double>(p));
+    const double x = 10 + static_cast<double>(p);
+    std::vector<Summary> row;
+    for (std::size_t m = 0; m < v.period_metrics.size(); ++m) {
+      Summary s;
+      s.mean = x;
+      s.ci_low = x - 1;
+      s.ci_high = x + 1;
+      row.push_back(s);
     }
+    v.series.push_back(std::move(row));
+  }
+  v.replications.push_back(std::move(first));
   return v;
 }
 
-report::Input input(Language language) {
+// A report's input and the results it points to.
+struct Page {
+  std::deque<VariantResult> results;
   report::Input in;
-  in.language = language;
-  in.version = "0.1.0";
-  in.files.push_back({"scenarios/basis.yaml", "name: basis\n"});
-  in.variants.push_back(variant("basis"));
-  return in;
+  void add(VariantResult v) {
+    results.push_back(std::move(v));
+    in.variants.push_back({&results.back(), 0});
+  }
+};
+
+Page input(Language language) {
+  Page page;
+  page.in.language = language;
+  page.in.version = "0.1.0";
+  page.in.files.push_back({"scenarios/basis.yaml", "name: basis\n", "c0ffee"});
+  page.add(variant("basis"));
+  return page;
 }
 
 } // namespace
@@ -233,13 +267,14 @@ TEST_CASE("the factory diagram shows the three platforms and the flows of the ru
     INFO(w);
     REQUIRE_THAT(en, Catch::Contains(w));
   }
-  report::Variant empty; // no metrics, no stages: dashes, no crash
+  VariantResult empty; // no metrics, no stages: dashes, no crash
   const std::string bare = report::factory_diagram(empty, Language::en);
   REQUIRE_THAT(bare, Catch::Contains(">\u2013<"));
 }
 
 TEST_CASE("the report page is self-contained and deterministic", "[analysis]") {
-  const auto in = input(Language::en);
+  const auto page = input(Language::en);
+  const auto &in = page.in;
   const std::string html = report::html_report(in);
   REQUIRE(html.rfind("<!DOCTYPE html>\n<html lang=\"en\">", 0) == 0);
   REQUIRE_THAT(html, Catch::Contains("<style>"));
@@ -257,10 +292,12 @@ TEST_CASE("the report page is self-contained and deterministic", "[analysis]") {
 }
 
 TEST_CASE("the report escapes names and scenario text", "[analysis]") {
-  auto in = input(Language::nl);
-  in.variants[0].variant = "<b>\"x\" & y</b>";
-  in.variants[0].title = "R&D <test>";
-  in.variants[0].stages = {"<intake>", "of&fer"};
+  auto page = input(Language::nl);
+  auto &in = page.in;
+  page.results[0].variant = "<b>\"x\" & y</b>";
+  page.results[0].parameters.title = "R&D <test>";
+  page.results[0].parameters.funnel.stages[0].name = "<intake>";
+  page.results[0].parameters.funnel.stages[1].name = "of&fer";
   in.files[0].source = "my <file>.yaml";
   in.files[0].text = "title: \"<script>alert('&')</script>\"\n";
   in.sets = {"staff.x=\"<1>\""};
@@ -279,7 +316,7 @@ TEST_CASE("the report escapes names and scenario text", "[analysis]") {
 }
 
 TEST_CASE("the report in Dutch names the platforms and RKK in Dutch", "[analysis]") {
-  const std::string html = report::html_report(input(Language::nl));
+  const std::string html = report::html_report(input(Language::nl).in);
   REQUIRE(html.rfind("<!DOCTYPE html>\n<html lang=\"nl\">", 0) == 0);
   for (const char *w :
        {"marktplatform", "koopplatform", "werkplatform", "Kwantiteit", "Kwaliteit", "Richting",
@@ -291,10 +328,10 @@ TEST_CASE("the report in Dutch names the platforms and RKK in Dutch", "[analysis
 }
 
 TEST_CASE("several variants are shown side by side with the best marked", "[analysis]") {
-  auto in = input(Language::en);
-  in.variants.push_back(variant("basis, staff.account_manager.headcount=2"));
-  in.variants.back().metrics[5].summary.mean = 3000000; // revenue_per_year: the better one
-  const std::string html = report::html_report(in);
+  auto page = input(Language::en);
+  page.add(variant("basis, staff.account_manager.headcount=2"));
+  page.results.back().summaries[5].mean = 3000000; // revenue_per_year: the better one
+  const std::string html = report::html_report(page.in);
   REQUIRE_THAT(html, Catch::Contains("id=\"side-by-side\""));
   REQUIRE_THAT(html, Catch::Contains("<td class=\"best\">3,000,000 *"));
   REQUIRE_THAT(html, Catch::Contains("href=\"#variant-2\""));
@@ -303,14 +340,14 @@ TEST_CASE("several variants are shown side by side with the best marked", "[anal
 }
 
 TEST_CASE("a report with missing series and values still renders", "[analysis]") {
-  auto in = input(Language::en);
-  in.variants[0].series.clear();
-  for (auto &m : in.variants[0].metrics)
-    m.summary = {};
-  const std::string html = report::html_report(in);
+  auto page = input(Language::en);
+  page.results[0].series.clear();
+  for (auto &s : page.results[0].summaries)
+    s = {};
+  const std::string html = report::html_report(page.in);
   REQUIRE(count(html, ">no data</text>") == 5);
   REQUIRE(html.find("nan") == std::string::npos);
   auto none = input(Language::en);
-  none.variants.clear();
-  REQUIRE_THAT(report::html_report(none), Catch::Contains("nothing to show"));
+  none.in.variants.clear();
+  REQUIRE_THAT(report::html_report(none.in), Catch::Contains("nothing to show"));
 }

@@ -1,6 +1,8 @@
 #include "analysis/measure/metrics.hpp"
 #include "analysis/output/csv.hpp"
+#include "analysis/output/csv_writer.hpp"
 #include "analysis/output/json.hpp"
+#include "analysis/output/records.hpp"
 #include "analysis/output/sha256.hpp"
 
 #include <catch2/catch.hpp>
@@ -51,12 +53,36 @@ TEST_CASE("the strict CSV reader refuses what is not CSV", "[analysis]") {
   REQUIRE_THROWS_WITH(read_csv("a\n\"open\n"), Catch::Contains("does not end"));
 }
 
-TEST_CASE("JSON strings are escaped and numbers are exact or null", "[analysis]") {
-  REQUIRE(json_string("a\"b\\c\nd") == "\"a\\\"b\\\\c\\nd\"");
-  REQUIRE(json_string(std::string("x\x01y", 3)) == "\"x\\u0001y\"");
-  REQUIRE(json_number(0.25) == "0.25");
-  REQUIRE(json_number(std::nullopt) == "null");
-  REQUIRE(json_number(INFINITY) == "null");
+TEST_CASE("JSON is escaped, numbers are exact or null, and bad UTF-8 never makes bad JSON",
+          "[analysis]") {
+  Json j = Json::object();
+  j["text"] = "a\"b\\c\nd";
+  j["control"] = std::string("x\x01y", 3);
+  j["quarter"] = json_number(0.25);
+  j["none"] = json_number(std::nullopt);
+  j["infinite"] = json_number(INFINITY);
+  j["broken"] = std::string("ok\xff\xfe", 4); // not UTF-8: replaced, never invalid JSON
+  REQUIRE(dump_line(j) == "{\"text\":\"a\\\"b\\\\c\\nd\",\"control\":\"x\\u0001y\","
+                          "\"quarter\":0.25,\"none\":null,\"infinite\":null,"
+                          "\"broken\":\"ok\xef\xbf\xbd\xef\xbf\xbd\"}\n");
+  // Shortest round trip: a number written is the same double read back.
+  const double third = 1.0 / 3;
+  REQUIRE(Json::parse(dump(json_number(third))).get<double>() == third);
+}
+
+TEST_CASE("records become CSV and JSON with the same columns", "[analysis]") {
+  Records r{{"name", "mean", "n", "significant"}, {}};
+  r.rows.push_back({std::string("a,b"), MetricValue(0.5), std::uint64_t{3}, true});
+  r.rows.push_back({std::string("c"), MetricValue(), std::uint64_t{0}, false});
+  REQUIRE(to_csv(r) == "name,mean,n,significant\n\"a,b\",0.5,3,1\nc,,0,0\n");
+  REQUIRE(to_csv(r, false) == "\"a,b\",0.5,3,1\nc,,0,0\n");
+  const Json j = to_json(r);
+  REQUIRE(j.size() == 2);
+  REQUIRE(j[0]["name"] == "a,b");
+  REQUIRE(j[0]["significant"] == true);
+  REQUIRE(j[1]["mean"].is_null());
+  REQUIRE(r.column("n") == 2);
+  REQUIRE_THROWS_AS(r.column("nope"), std::out_of_range);
 }
 
 TEST_CASE("SHA-256 matches the FIPS 180 test vectors", "[analysis]") {

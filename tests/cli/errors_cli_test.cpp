@@ -78,11 +78,11 @@ TEST_CASE("an output folder that cannot be made is an environment error", "[cli]
 
 TEST_CASE("a disk that fills up is an environment error and leaves no partial file",
           "[cli][errors]") {
-  // A file-size limit makes every write past 32 KB fail, as a full disk does; the shell
+  // A file-size limit makes every write past 8 KB fail, as a full disk does; the shell
   // ignores SIGXFSZ so the failure reaches salesfab as an error.
   const std::string dir = salesfab::test::make_temp_dir() + "/full";
   const std::string program = std::getenv("SALESFAB");
-  const std::string command = "ulimit -f 64; trap '' XFSZ; exec '" + program +
+  const std::string command = "ulimit -f 16; trap '' XFSZ; exec '" + program +
                               "' run scenarios/minimal.yaml --replications 3 --quiet --out '" +
                               dir + "' >/dev/null 2>'" + dir + ".err'";
   const int status = std::system(command.c_str());
@@ -157,6 +157,23 @@ TEST_CASE("a runaway replication stops at --max-events with a clear error", "[cl
   REQUIRE_THAT(r.err, Catch::Contains("passed 1000 events before the horizon (see --max-events)"));
   REQUIRE(no_result_files(dir));
   no_trace(r);
+}
+
+TEST_CASE("analyze stops at the accounts guard as run does", "[cli][errors]") {
+  // analyze used to run without it; every command now shares one launch path, and the guard is
+  // the experiment layer's default (tests/experiment).
+  std::string message;
+  for (const char *command : {"run", "analyze"}) {
+    INFO(command);
+    const auto r = run_salesfab({command, "tests/cli/data/flood.yaml", "--quiet"});
+    REQUIRE(r.exit_status == 1);
+    REQUIRE_THAT(r.err, Catch::Contains("flood, replication 0: the replication held more than "
+                                        "2000000 accounts at once"));
+    if (message.empty())
+      message = r.err;
+    REQUIRE(r.err == message);
+    no_trace(r);
+  }
 }
 
 TEST_CASE("two scenarios of one name in a batch: the second is refused", "[cli][errors]") {

@@ -45,8 +45,8 @@ TEST_CASE("run with no file runs the built-in default and prints the RKK table",
        {"\nKwantiteit (quantity)\n", "\nKwaliteit (quality)\n", "\nRichting (direction)\n"})
     REQUIRE_THAT(r.out, Catch::Contains(group));
   REQUIRE_THAT(r.out, Catch::Contains("  revenue per year"));
-  REQUIRE_THAT(r.err, Catch::Contains("\"events_simulated\": "));
-  REQUIRE_THAT(r.err, Catch::Contains("\"events_per_second\": "));
+  REQUIRE_THAT(r.err, Catch::Contains("\"events_simulated\":"));
+  REQUIRE_THAT(r.err, Catch::Contains("\"events_per_second\":"));
 }
 
 TEST_CASE("run of a sweep prints each variant and then all of them side by side", "[cli]") {

@@ -1,6 +1,7 @@
+#include "analysis/output/csv_writer.hpp"
+#include "analysis/output/records.hpp"
+#include "analysis/output/result_folder.hpp"
 #include "experiment/experiment.hpp"
-#include "experiment/result_files.hpp"
-#include "experiment/variant_table.hpp"
 #include "scenario/loader.hpp"
 
 #include <catch2/catch.hpp>
@@ -24,13 +25,14 @@ std::vector<experiment::VariantSpec> sweep(int replications) {
   return specs;
 }
 
-std::string all_rows(const std::vector<experiment::VariantResult> &results) {
-  std::string s;
-  for (const auto &v : results) {
-    const auto rows = experiment::result_rows(v);
-    s += rows.summary + rows.replications + rows.timeseries;
-  }
-  return s;
+// Every row of the three result files.
+std::string all_rows(const std::vector<analysis::VariantResult> &results) {
+  std::vector<const analysis::VariantResult *> v;
+  for (const auto &r : results)
+    v.push_back(&r);
+  return output::to_csv(output::summary_records(v)) +
+         output::to_csv(output::replication_records(v)) +
+         output::to_csv(output::timeseries_records(v));
 }
 
 } // namespace
@@ -56,7 +58,7 @@ TEST_CASE("variants that differ only in staff have exactly the same arrivals",
   for (auto &s : specs)
     s.parameters.customers.winback_after_days.reset();
   const auto results = experiment::run(specs, {});
-  const int m = results[0].metric_index("suspects_per_year");
+  const int m = results[0].index("suspects_per_year");
   const auto base = results[0].values(static_cast<std::size_t>(m));
   const auto alt = results[1].values(static_cast<std::size_t>(m));
   const auto d = analysis::summarize_difference(base, alt, 0.95);
@@ -64,7 +66,7 @@ TEST_CASE("variants that differ only in staff have exactly the same arrivals",
   REQUIRE(*d.mean == 0);
   REQUIRE(*d.sd == 0);
   // ... while what the change is about does differ.
-  const int churn = results[0].metric_index("churn_rate");
+  const int churn = results[0].index("churn_rate");
   REQUIRE(analysis::summarize_difference(results[0].values(static_cast<std::size_t>(churn)),
                                          results[1].values(static_cast<std::size_t>(churn)), 0.95)
               .excludes_zero());
@@ -73,9 +75,9 @@ TEST_CASE("variants that differ only in staff have exactly the same arrivals",
 TEST_CASE("with win-back, first contacts (suspects minus won back) stay the same",
           "[experiment][crn]") {
   const auto results = experiment::run(sweep(6), {});
-  auto first_contacts = [&](const experiment::VariantResult &v) {
-    const auto s = v.values(static_cast<std::size_t>(v.metric_index("suspects_per_year")));
-    const auto w = v.values(static_cast<std::size_t>(v.metric_index("won_back_per_year")));
+  auto first_contacts = [&](const analysis::VariantResult &v) {
+    const auto s = v.values(static_cast<std::size_t>(v.index("suspects_per_year")));
+    const auto w = v.values(static_cast<std::size_t>(v.index("won_back_per_year")));
     std::vector<double> out;
     for (std::size_t i = 0; i < s.size(); ++i)
       out.push_back(*s[i] - *w[i]);
@@ -92,7 +94,7 @@ TEST_CASE("each variant is reported once, when all its replications are done", "
   std::vector<std::size_t> done;
   experiment::Options options;
   options.threads = 2;
-  options.variant_done = [&](std::size_t v, const experiment::VariantResult &r) {
+  options.variant_done = [&](std::size_t v, const analysis::VariantResult &r) {
     REQUIRE(r.complete());
     done.push_back(v);
   };
@@ -116,47 +118,53 @@ TEST_CASE("a stop request leaves the rest of the replications not done", "[exper
     REQUIRE_FALSE(v.complete());
 }
 
+TEST_CASE("every experiment runs under the guards unless told otherwise", "[experiment]") {
+  const experiment::Options options;
+  REQUIRE(options.limits.max_accounts_alive == 2'000'000);
+  REQUIRE(options.limits.max_events == 1'000'000'000);
+}
+
 TEST_CASE("a failing replication's error reaches the caller", "[experiment]") {
   experiment::Options options;
   options.limits.max_events = 100;
   REQUIRE_THROWS_AS(experiment::run(sweep(3), options), model::RunawayError);
 }
 
-TEST_CASE("result rows read back into the same summaries and values", "[experiment]") {
-  const auto results = experiment::run(sweep(4), {});
-  const auto rows = experiment::result_rows(results[1]);
-  const auto table = experiment::read_variant_rows(rows);
-  REQUIRE(table.variant == results[1].spec.variant);
-  REQUIRE(table.metrics.size() == results[1].metrics.size());
-  for (std::size_t m = 0; m < table.metrics.size(); ++m) {
-    REQUIRE(table.metrics[m].name == results[1].metrics[m].name);
-    REQUIRE(table.metrics[m].values == results[1].values(m));
-    REQUIRE(table.metrics[m].summary.mean == results[1].summary(m).mean);
-    REQUIRE(table.metrics[m].summary.ci_high == results[1].summary(m).ci_high);
-  }
-}
-
-TEST_CASE("a part file is used only when complete and of the same identity", "[experiment]") {
+TEST_CASE("a part file gives back the same variant, and only when complete and of its identity",
+          "[experiment]") {
   const auto dir = std::filesystem::temp_directory_path() / "salesfab-parts-test";
   std::filesystem::remove_all(dir);
-  experiment::ResultDirectory out(dir);
-  const auto results = experiment::run(sweep(2), {});
-  const auto rows = experiment::result_rows(results[0]);
-  const std::string key = experiment::ResultDirectory::part_key("abc", "v", 1, 2, "0.1.0");
-  REQUIRE_FALSE(out.resume(key));
-  out.save_part(key, rows);
-  const auto back = out.resume(key);
-  REQUIRE(back);
-  REQUIRE(back->summary == rows.summary);
-  REQUIRE(back->replications == rows.replications);
-  REQUIRE(back->timeseries == rows.timeseries);
-  REQUIRE(back->events == rows.events);
-  REQUIRE_FALSE(out.resume(experiment::ResultDirectory::part_key("abc", "v", 2, 2, "0.1.0")));
+  output::ResultFolder out(dir);
+  const auto results = experiment::run(sweep(3), {});
+  const auto &v = results[1];
+  auto planned = [&] {
+    return analysis::VariantResult::planned(v.scenario, v.variant, v.parameters);
+  };
+  const std::string key = output::ResultFolder::part_key("abc", "v", 1, 2, "0.1.0");
+  auto back = planned();
+  REQUIRE_FALSE(out.resume(key, back));
+  out.save_part(key, v);
+  REQUIRE(out.resume(key, back));
+  // Read back exactly: every replication's values and periods, and so every summary.
+  REQUIRE(back.replications.size() == v.replications.size());
+  for (std::size_t r = 0; r < v.replications.size(); ++r) {
+    REQUIRE(back.replications[r].index == v.replications[r].index);
+    REQUIRE(back.replications[r].seed == v.replications[r].seed);
+    REQUIRE(back.replications[r].events == v.replications[r].events);
+    REQUIRE(back.replications[r].metrics == v.replications[r].metrics);
+    REQUIRE(back.replications[r].periods == v.replications[r].periods);
+    REQUIRE(back.replications[r].period_start_days == v.replications[r].period_start_days);
+  }
+  REQUIRE(all_rows({back}) == all_rows({v}));
+  auto other = planned();
+  REQUIRE_FALSE(out.resume(output::ResultFolder::part_key("abc", "v", 2, 2, "0.1.0"), other));
   // A part cut short (as by kill -9 during a copy) is not trusted.
   const auto part = dir / ".salesfab-parts" / (key + ".part");
   const auto size = std::filesystem::file_size(part);
   std::filesystem::resize_file(part, size - 10);
-  REQUIRE_FALSE(out.resume(key));
+  auto cut = planned();
+  REQUIRE_FALSE(out.resume(key, cut));
+  REQUIRE(cut.replications.empty());
   std::filesystem::remove_all(dir);
 }
 
@@ -164,13 +172,12 @@ TEST_CASE("an atomic write replaces the whole file or leaves the old one", "[exp
   const auto dir = std::filesystem::temp_directory_path() / "salesfab-atomic-test";
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
-  experiment::write_atomically(dir / "f.csv", "old\n");
-  experiment::write_atomically(dir / "f.csv", "new\n");
+  output::write_atomically(dir / "f.csv", "old\n");
+  output::write_atomically(dir / "f.csv", "new\n");
   std::ifstream in(dir / "f.csv");
   std::string content((std::istreambuf_iterator<char>(in)), {});
   REQUIRE(content == "new\n");
-  REQUIRE_THROWS_AS(experiment::write_atomically(dir / "missing" / "f.csv", "x"),
-                    experiment::OutputError);
+  REQUIRE_THROWS_AS(output::write_atomically(dir / "missing" / "f.csv", "x"), output::OutputError);
   int files = 0;
   for ([[maybe_unused]] const auto &e : std::filesystem::directory_iterator(dir))
     ++files;
@@ -183,11 +190,11 @@ TEST_CASE("several files are written all or none", "[experiment]") {
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   // The second file cannot be written (its folder is missing): the first must not appear.
-  REQUIRE_THROWS_AS(experiment::write_all_atomically(
-                        {{dir / "a.csv", "a\n"}, {dir / "missing" / "b.csv", "b\n"}}),
-                    experiment::OutputError);
+  REQUIRE_THROWS_AS(
+      output::write_all_atomically({{dir / "a.csv", "a\n"}, {dir / "missing" / "b.csv", "b\n"}}),
+      output::OutputError);
   REQUIRE(std::filesystem::is_empty(dir));
-  experiment::write_all_atomically({{dir / "a.csv", "a\n"}, {dir / "b.csv", "b\n"}});
+  output::write_all_atomically({{dir / "a.csv", "a\n"}, {dir / "b.csv", "b\n"}});
   REQUIRE(std::filesystem::exists(dir / "a.csv"));
   REQUIRE(std::filesystem::exists(dir / "b.csv"));
   std::filesystem::remove_all(dir);

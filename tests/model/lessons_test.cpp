@@ -10,7 +10,7 @@ using namespace salesfab;
 
 namespace {
 
-std::vector<experiment::VariantResult> run_files(const std::vector<std::string> &paths) {
+std::vector<analysis::VariantResult> run_files(const std::vector<std::string> &paths) {
   std::vector<experiment::VariantSpec> specs;
   for (const auto &path : paths)
     for (const auto &v : scenario::load_file(path).variants)
@@ -19,16 +19,16 @@ std::vector<experiment::VariantResult> run_files(const std::vector<std::string> 
 }
 
 // The paired difference second - first of a metric.
-analysis::Summary change(const std::vector<experiment::VariantResult> &r, const char *metric) {
-  const auto m = static_cast<std::size_t>(r[0].metric_index(metric));
+analysis::Summary change(const std::vector<analysis::VariantResult> &r, const char *metric) {
+  const auto m = static_cast<std::size_t>(r[0].index(metric));
   return analysis::summarize_difference(r[0].values(m), r[1].values(m), 0.95);
 }
 
-bool rises(const std::vector<experiment::VariantResult> &r, const char *metric) {
+bool rises(const std::vector<analysis::VariantResult> &r, const char *metric) {
   INFO(metric << " should rise");
   return *change(r, metric).ci_low > 0;
 }
-bool falls(const std::vector<experiment::VariantResult> &r, const char *metric) {
+bool falls(const std::vector<analysis::VariantResult> &r, const char *metric) {
   INFO(metric << " should fall");
   return *change(r, metric).ci_high < 0;
 }
@@ -38,7 +38,7 @@ bool falls(const std::vector<experiment::VariantResult> &r, const char *metric) 
 TEST_CASE("lesson 1: a suspect's way to a customer narrows at every step", "[lessons]") {
   const auto r = run_files({"scenarios/les/01-basis.yaml"});
   auto mean = [&](const char *metric) {
-    return *r[0].summary(static_cast<std::size_t>(r[0].metric_index(metric))).mean;
+    return *r[0].summaries[static_cast<std::size_t>(r[0].index(metric))].mean;
   };
   REQUIRE(mean("suspects_per_year") > mean("qualified_per_year"));
   REQUIRE(mean("qualified_per_year") > mean("opportunities_new_per_year"));

@@ -15,14 +15,14 @@ model::Parameters parameters(const std::string &yaml) {
   }
 }
 
-experiment::VariantResult replicate(const model::Parameters &params, int replications) {
+analysis::VariantResult replicate(const model::Parameters &params, int replications) {
   experiment::VariantSpec spec{params.name, params.name, params};
   spec.parameters.run.replications = replications;
   return experiment::run({spec}, experiment::Options{}).at(0);
 }
 
-Moments moments(const experiment::VariantResult &v, const std::string &metric) {
-  const int m = v.metric_index(metric);
+Moments moments(const analysis::VariantResult &v, const std::string &metric) {
+  const int m = v.index(metric);
   REQUIRE(m >= 0);
   Moments out;
   for (const auto &value : v.values(static_cast<std::size_t>(m)))

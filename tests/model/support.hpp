@@ -15,9 +15,9 @@ namespace salesfab::test {
 model::Parameters parameters(const std::string &yaml);
 
 /// Runs `replications` replications (all cores) and returns the variant's results.
-experiment::VariantResult replicate(const model::Parameters &params, int replications);
+analysis::VariantResult replicate(const model::Parameters &params, int replications);
 
 /// The values of a metric over the replications, as Moments (absent values skipped).
-Moments moments(const experiment::VariantResult &v, const std::string &metric);
+Moments moments(const analysis::VariantResult &v, const std::string &metric);
 
 } // namespace salesfab::test

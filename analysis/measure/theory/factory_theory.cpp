@@ -15,6 +15,18 @@ using engine::Distribution;
 using model::Parameters;
 using model::Role;
 
+std::string_view reach_name(Reach reach) {
+  switch (reach) {
+  case Reach::exact:
+    return "exact";
+  case Reach::approximation:
+    return "approximation";
+  case Reach::not_applicable:
+    return "not applicable";
+  }
+  return "?";
+}
+
 double laplace(const Distribution &d, double s) {
   if (s <= 0)
     return 1;

@@ -15,6 +15,8 @@ namespace salesfab::analysis::theory {
 
 /// How far theory reaches for one quantity.
 enum class Reach { exact, approximation, not_applicable };
+/// "exact", "approximation" or "not applicable".
+std::string_view reach_name(Reach reach);
 
 /// One piece of how theory got a value, or of why it has none: the key of a phrase in the
 /// translation table ("theory.KEY", analysis/translations.cpp), with the number that fills its

@@ -1,6 +1,7 @@
 #include "analysis/measure/theory/verdict.hpp"
 
 #include <cmath>
+#include <stdexcept>
 
 namespace salesfab::analysis::theory {
 
@@ -59,6 +60,44 @@ judge(const std::vector<Expectation> &expectations,
     out.push_back(std::move(j));
   }
   return out;
+}
+
+std::vector<LittleCheck> little(const VariantResult &v) {
+  struct Queue {
+    const char *name;
+    model::Level level;
+    model::Counter waits;
+  };
+  const Queue queues[] = {
+      {"qualifiers", model::Level::qualifier_queue, model::Counter::qualifier_wait_days_all},
+      {"account executives", model::Level::executive_queue,
+       model::Counter::executive_wait_days_all}};
+  const double confidence = v.parameters.run.confidence;
+  std::vector<LittleCheck> out;
+  for (const Queue &q : queues) {
+    std::vector<MetricValue> l, lw;
+    for (const Replication &r : v.replications) {
+      if (!r.record)
+        throw std::logic_error("Little's law needs the replications' records");
+      l.push_back(r.record->average(q.level));
+      lw.push_back(r.record->counter(q.waits) / r.record->window_days());
+    }
+    out.push_back({q.name, summarize(l, confidence), summarize(lw, confidence),
+                   summarize_difference(lw, l, confidence)});
+  }
+  return out;
+}
+
+TheoryCheck check_theory(const VariantResult &v) {
+  TheoryCheck c;
+  c.variant = &v;
+  c.judgements =
+      judge(expectations(v.parameters), [&](const std::string &metric) -> std::optional<Summary> {
+        const Summary *s = v.summary(metric);
+        return s ? std::optional(*s) : std::nullopt;
+      });
+  c.little = little(v);
+  return c;
 }
 
 } // namespace salesfab::analysis::theory

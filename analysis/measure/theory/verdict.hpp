@@ -2,6 +2,7 @@
 // Theory beside simulation: for each expectation, the simulation's mean and confidence interval
 // and a verdict in words.
 
+#include "analysis/measure/result.hpp"
 #include "analysis/measure/statistics.hpp"
 #include "analysis/measure/theory/factory_theory.hpp"
 
@@ -45,5 +46,19 @@ struct LittleCheck {
   Summary difference;      ///< L - lambda W, paired per replication
   [[nodiscard]] bool holds() const { return !difference.excludes_zero(); }
 };
+
+/// Little's law on both staff queues of a variant run with its raw records kept (the
+/// replications' `record`), paired per replication.
+std::vector<LittleCheck> little(const VariantResult &variant);
+
+/// Theory beside the simulation of one variant: what `salesfab analyze` shows.
+struct TheoryCheck {
+  const VariantResult *variant = nullptr;
+  std::vector<Judgement> judgements; ///< in the order of the factory
+  std::vector<LittleCheck> little;   ///< one per queue
+};
+
+/// Judges what theory expects of the variant's scenario against its simulation.
+TheoryCheck check_theory(const VariantResult &variant);
 
 } // namespace salesfab::analysis::theory

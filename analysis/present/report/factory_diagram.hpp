@@ -13,6 +13,6 @@ namespace salesfab::present::report {
 /// qualified onto the shortlist, opportunities from prospects into the funnel, deals won back to
 /// the customers A/B/C (at the end), their wishes to buy into the funnel again, churn to the
 /// competitors and those won back to the market. Every word comes from the translation table.
-std::string factory_diagram(const Variant &variant, Language language);
+std::string factory_diagram(const analysis::VariantResult &variant, Language language);
 
 } // namespace salesfab::present::report

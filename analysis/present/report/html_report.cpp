@@ -1,7 +1,7 @@
 #include "analysis/present/report/html_report.hpp"
 
-#include "analysis/measure/metrics.hpp"
-#include "analysis/output/sha256.hpp"
+#include "analysis/measure/comparison.hpp"
+#include "analysis/measure/metric_names.hpp"
 #include "analysis/present/report/factory_diagram.hpp"
 #include "analysis/present/report/svg.hpp"
 
@@ -13,11 +13,11 @@ namespace salesfab::present::report {
 
 namespace {
 
-using analysis::best_mean;
-using analysis::key_metrics;
-using analysis::KeyMetric;
+namespace names = analysis::names;
+using analysis::Rkk;
 using analysis::rkk_name;
-using output::sha256_hex;
+using analysis::Summary;
+using analysis::VariantResult;
 
 using svg::escape;
 
@@ -68,13 +68,6 @@ pre { background: #f6f6f6; border: 1px solid #ddd; padding: 0.8em 1em; font-size
 @page { size: A4 landscape; margin: 12mm; }
 )";
 
-std::string fill(std::string text, std::string_view placeholder, const std::string &value) {
-  for (auto at = text.find(placeholder); at != std::string::npos;
-       at = text.find(placeholder, at + value.size()))
-    text.replace(at, placeholder.size(), value);
-  return text;
-}
-
 class Page {
 public:
   explicit Page(const Input &input) : in_(input), lang_(input.language) {}
@@ -109,29 +102,28 @@ private:
   }
 
   [[nodiscard]] std::string heading() const {
-    std::vector<std::string> names;
+    std::vector<std::string> scenarios;
     for (const Variant &v : in_.variants)
-      if (std::find(names.begin(), names.end(), v.scenario) == names.end())
-        names.push_back(v.scenario);
+      if (std::find(scenarios.begin(), scenarios.end(), v.result->scenario) == scenarios.end())
+        scenarios.push_back(v.result->scenario);
     std::string h = w("report.title");
-    for (std::size_t i = 0; i < names.size(); ++i)
-      h += (i ? ", " : ": ") + names[i];
+    for (std::size_t i = 0; i < scenarios.size(); ++i)
+      h += (i ? ", " : ": ") + scenarios[i];
     return h;
   }
 
-  [[nodiscard]] std::string run_note(const Variant &v) const {
-    std::string note = w("run_note");
-    note = fill(note, "{n}", std::to_string(v.replications));
-    note = fill(note, "{h}", plain(v.horizon_days));
-    note = fill(note, "{w}", plain(v.warmup_days));
-    note = fill(note, "{c}", plain(v.confidence * 100));
-    return note;
+  [[nodiscard]] std::string run_note(const VariantResult &v) const {
+    const model::Parameters &p = v.parameters;
+    return fill(w("run_note"), {{"n", std::to_string(p.run.replications)},
+                                {"h", plain(p.time.horizon_days)},
+                                {"w", plain(p.time.warmup_days)},
+                                {"c", plain(p.run.confidence * 100)}});
   }
 
   void header() {
     out_ += "<header>\n<h1>" + escape(heading()) + "</h1>\n";
-    if (!in_.variants.empty() && !in_.variants.front().title.empty())
-      out_ += "<p class=\"lead\">" + escape(in_.variants.front().title) + "</p>\n";
+    if (!in_.variants.empty() && !title(0).empty())
+      out_ += "<p class=\"lead\">" + escape(title(0)) + "</p>\n";
     out_ += "<p class=\"note\">" + escape(w("report.intro")) + "</p>\n";
     if (in_.variants.empty())
       out_ += "<p>" + escape(w("report.no_variants")) + "</p>\n";
@@ -140,38 +132,37 @@ private:
       out_ += "<nav>\n<ul>\n";
       for (std::size_t v = 0; v < in_.variants.size(); ++v)
         out_ += "<li><a href=\"#variant-" + std::to_string(v + 1) + "\">" +
-                escape(in_.variants[v].variant) + "</a></li>\n";
+                escape(in_.variants[v].result->variant) + "</a></li>\n";
       out_ += "</ul>\n</nav>\n";
     }
   }
 
+  [[nodiscard]] const std::string &title(std::size_t v) const {
+    return in_.variants[v].result->parameters.title;
+  }
+
   void side_by_side() {
-    const auto keys = key_metrics();
+    std::vector<const VariantResult *> results;
+    for (const Variant &v : in_.variants)
+      results.push_back(v.result);
+    const analysis::SideBySide table = analysis::side_by_side(results);
+    const auto keys = analysis::key_metrics();
     out_ += "<section id=\"side-by-side\">\n<h2>" + escape(w("report.side_by_side")) + "</h2>\n";
     out_ += "<p class=\"note\">" + escape(w("report.side_by_side_note")) + "</p>\n";
     out_ += "<table>\n<thead><tr><th>" + escape(w("variant")) + "</th>";
-    for (const KeyMetric &k : keys)
+    for (const analysis::KeyMetric &k : keys)
       out_ += "<th>" + escape(metric_label(lang_, k.name)) + "</th>";
     out_ += "</tr></thead>\n<tbody>\n";
-    std::vector<std::optional<double>> best;
-    for (const KeyMetric &k : keys) {
-      std::vector<std::optional<double>> means;
-      for (const Variant &v : in_.variants)
-        means.push_back(v.mean(k.name));
-      best.push_back(best_mean(means, k.better));
-    }
-    for (std::size_t v = 0; v < in_.variants.size(); ++v) {
-      const Variant &variant = in_.variants[v];
+    for (std::size_t v = 0; v < results.size(); ++v) {
       out_ += "<tr><td><a href=\"#variant-" + std::to_string(v + 1) + "\">" +
-              breakable(variant.variant) + "</a></td>";
+              breakable(results[v]->variant) + "</a></td>";
       for (std::size_t k = 0; k < keys.size(); ++k) {
-        const Metric *m = variant.find(keys[k].name);
-        const auto mean = m ? m->summary.mean : std::nullopt;
-        const bool is_best = best[k] && mean && *mean == *best[k];
+        const Summary *m = table.cells[k][v];
+        const bool is_best = table.best[k][v];
         out_ += is_best ? "<td class=\"best\">" : "<td>";
-        out_ += value(mean) + (is_best ? " *" : "");
+        out_ += value(m ? m->mean : std::nullopt) + (is_best ? " *" : "");
         if (m)
-          out_ += interval(m->summary);
+          out_ += interval(*m);
         out_ += "</td>";
       }
       out_ += "</tr>\n";
@@ -197,17 +188,18 @@ private:
   }
 
   void variant(std::size_t index) {
-    const Variant &v = in_.variants[index];
+    const VariantResult &v = *in_.variants[index].result;
+    const model::TimeParameters &time = v.parameters.time;
     out_ += "<section class=\"variant\" id=\"variant-" + std::to_string(index + 1) + "\">\n<h2>" +
-            escape(fill(w("report.variant"), "{name}", v.variant)) + "</h2>\n";
-    if (!v.title.empty() && v.title != in_.variants.front().title)
-      out_ += "<p class=\"lead\">" + escape(v.title) + "</p>\n";
+            escape(fill(w("report.variant"), {{"name", v.variant}})) + "</h2>\n";
+    if (!title(index).empty() && title(index) != title(0))
+      out_ += "<p class=\"lead\">" + escape(title(index)) + "</p>\n";
     out_ += "<p class=\"note\">" + escape(run_note(v)) + "</p>\n";
 
     out_ += "<h3>" + escape(w("report.factory")) + "</h3>\n<figure class=\"factory\">\n" +
             factory_diagram(v, lang_) + "<figcaption>" +
-            escape(fill(fill(w("report.factory_note"), "{w}", plain(v.warmup_days)), "{h}",
-                        plain(v.horizon_days))) +
+            escape(fill(w("report.factory_note"),
+                        {{"w", plain(time.warmup_days)}, {"h", plain(time.horizon_days)}})) +
             "</figcaption>\n</figure>\n";
 
     out_ += "<h3>" + escape(w("report.rkk")) + "</h3>\n";
@@ -216,12 +208,13 @@ private:
               escape(w("metric")) + "</th><th>" + escape(w("mean")) + "</th><th>" +
               escape(w("ci_low")) + "</th><th>" + escape(w("ci_high")) + "</th><th>" +
               escape(w("unit")) + "</th></tr></thead>\n<tbody>\n";
-      for (const Metric &m : v.metrics)
-        if (m.rkk == rkk)
-          out_ += "<tr><td>" + escape(metric_label(lang_, m.name)) + "</td><td>" +
-                  value(m.summary.mean) + "</td><td>" + value(m.summary.ci_low) + "</td><td>" +
-                  value(m.summary.ci_high) + "</td><td>" + escape(unit_label(lang_, m.unit)) +
-                  "</td></tr>\n";
+      for (std::size_t m = 0; m < v.metrics.size(); ++m)
+        if (v.metrics[m].rkk == rkk) {
+          const Summary &s = v.summaries[m];
+          out_ += "<tr><td>" + escape(metric_label(lang_, v.metrics[m].name)) + "</td><td>" +
+                  value(s.mean) + "</td><td>" + value(s.ci_low) + "</td><td>" + value(s.ci_high) +
+                  "</td><td>" + escape(unit_label(lang_, v.metrics[m].unit)) + "</td></tr>\n";
+        }
       out_ += "</tbody>\n</table>\n";
     }
     charts(v);
@@ -235,92 +228,91 @@ private:
     std::map<std::string, svg::Series> by_metric;
   };
 
-  static Columns columns(const Variant &v) {
+  static Columns columns(const VariantResult &v) {
     Columns c;
-    std::vector<int> periods;
-    std::map<int, double> start;
-    for (const SeriesPoint &p : v.series)
-      if (start.emplace(p.period, p.start_day).second)
-        periods.push_back(p.period);
-    std::sort(periods.begin(), periods.end());
-    std::map<int, std::size_t> index;
+    const std::size_t periods = v.series.size();
+    const std::vector<double> &start = v.period_start_days();
     std::vector<double> length;
-    for (std::size_t i = 0; i < periods.size(); ++i) {
-      index[periods[i]] = i;
+    for (std::size_t i = 0; i < periods; ++i) {
       // Levels are taken at a period's end, flows and averages are over it: drawn at its end.
-      const double end = i + 1 < periods.size() ? start[periods[i + 1]] : v.horizon_days;
+      const double end = i + 1 < periods ? start[i + 1] : v.parameters.time.horizon_days;
       c.x.push_back(end / 365.0);
-      length.push_back(end - start[periods[i]]);
+      length.push_back(end - start[i]);
     }
     const double longest = length.empty() ? 0 : *std::max_element(length.begin(), length.end());
     for (const double l : length)
       c.complete.push_back(l >= longest * 0.999);
-    for (const SeriesPoint &p : v.series) {
-      svg::Series &s = c.by_metric[p.metric];
-      if (s.mean.empty()) {
-        s.mean.resize(periods.size());
-        s.low.resize(periods.size());
-        s.high.resize(periods.size());
+    for (std::size_t m = 0; m < v.period_metrics.size(); ++m) {
+      svg::Series &s = c.by_metric[v.period_metrics[m].name];
+      s.mean.resize(periods);
+      s.low.resize(periods);
+      s.high.resize(periods);
+      for (std::size_t i = 0; i < periods; ++i) {
+        s.mean[i] = v.series[i][m].mean;
+        s.low[i] = v.series[i][m].ci_low;
+        s.high[i] = v.series[i][m].ci_high;
       }
-      const std::size_t i = index[p.period];
-      s.mean[i] = p.mean;
-      s.low[i] = p.ci_low;
-      s.high[i] = p.ci_high;
     }
     return c;
   }
 
-  void charts(const Variant &v) {
-    const Columns cols = columns(v);
-    auto chart = [&](const std::string &title, const std::string &y_label,
-                     const std::vector<std::pair<std::string, std::string>> &series,
-                     bool complete_only = false) {
-      svg::LineChart c;
-      c.label = title;
-      c.x_label = w("report.axis.years");
-      c.y_label = y_label;
-      c.x = cols.x;
-      c.empty_text = w("report.no_data");
-      c.format = [this](double x, double step) {
-        const int decimals = step >= 1 ? 0 : static_cast<int>(std::ceil(-std::log10(step) - 1e-9));
-        return format_amount(lang_, x, decimals);
-      };
-      for (const auto &[metric, label] : series) {
-        const auto it = cols.by_metric.find(metric);
-        svg::Series s = it == cols.by_metric.end() ? svg::Series{} : it->second;
-        s.label = label;
-        // A flow of a short last period would look like a collapse: it is left out.
-        for (std::size_t i = 0; complete_only && i < s.mean.size(); ++i)
-          if (!cols.complete[i])
-            s.mean[i] = s.low[i] = s.high[i] = std::nullopt;
-        c.series.push_back(std::move(s));
-      }
-      out_ += "<figure class=\"chart\">\n<h4>" + escape(title) + "</h4>\n" + svg::line_chart(c) +
-              "</figure>\n";
+  // One chart of period metrics, each (metric, label) a line with its band.
+  void chart(const Columns &cols, const std::string &title, const std::string &y_label,
+             const std::vector<std::pair<std::string, std::string>> &series,
+             bool complete_only = false) {
+    svg::LineChart c;
+    c.label = title;
+    c.x_label = w("report.axis.years");
+    c.y_label = y_label;
+    c.x = cols.x;
+    c.empty_text = w("report.no_data");
+    c.format = [this](double x, double step) {
+      const int decimals = step >= 1 ? 0 : static_cast<int>(std::ceil(-std::log10(step) - 1e-9));
+      return format_amount(lang_, x, decimals);
     };
-    std::string note = w("report.band_note");
-    note = fill(note, "{n}", std::to_string(v.replications));
-    note = fill(note, "{c}", plain(v.confidence * 100));
+    for (const auto &[metric, label] : series) {
+      const auto it = cols.by_metric.find(metric);
+      svg::Series s = it == cols.by_metric.end() ? svg::Series{} : it->second;
+      s.label = label;
+      // A flow of a short last period would look like a collapse: it is left out.
+      for (std::size_t i = 0; complete_only && i < s.mean.size(); ++i)
+        if (!cols.complete[i])
+          s.mean[i] = s.low[i] = s.high[i] = std::nullopt;
+      c.series.push_back(std::move(s));
+    }
+    out_ += "<figure class=\"chart\">\n<h4>" + escape(title) + "</h4>\n" + svg::line_chart(c) +
+            "</figure>\n";
+  }
+
+  void charts(const VariantResult &v) {
+    namespace period = names::period;
+    const Columns cols = columns(v);
+    const std::string note =
+        fill(w("report.band_note"), {{"n", std::to_string(v.parameters.run.replications)},
+                                     {"c", plain(v.parameters.run.confidence * 100)}});
     out_ += "<h3>" + escape(w("report.over_time")) + "</h3>\n<p class=\"note\">" + escape(note) +
             "</p>\n<div class=\"charts\">\n";
-    chart(w("report.chart.customers"), w("report.axis.customers"),
-          {{"customers_a", w("report.series.customers_a")},
-           {"customers_b", w("report.series.customers_b")},
-           {"customers_c", w("report.series.customers_c")}});
-    chart(w("report.chart.revenue"), std::string(unit_label(lang_, "money")),
-          {{"revenue", w("report.series.revenue")}}, /*complete_only=*/true);
+    chart(cols, w("report.chart.customers"), w("report.axis.customers"),
+          {{std::string(period::customers_a), w("report.series.customers_a")},
+           {std::string(period::customers_b), w("report.series.customers_b")},
+           {std::string(period::customers_c), w("report.series.customers_c")}});
+    chart(cols, w("report.chart.revenue"), std::string(unit_label(lang_, "money")),
+          {{std::string(period::revenue), w("report.series.revenue")}}, /*complete_only=*/true);
     std::vector<std::pair<std::string, std::string>> stages;
-    for (const std::string &s : v.stages)
-      stages.emplace_back("pipeline_" + s, s);
-    chart(w("report.chart.pipeline"), w("report.axis.opportunities"), stages);
+    for (const model::Stage &s : v.parameters.funnel.stages)
+      stages.emplace_back(period::pipeline(s.name), s.name);
+    chart(cols, w("report.chart.pipeline"), w("report.axis.opportunities"), stages);
     // Averages over a period, like revenue: a short last period would be all noise.
-    chart(w("report.chart.queues"), w("report.axis.waiting"),
-          {{"queue_qualifier", w("report.series.queue_qualifier")},
-           {"queue_account_executive", w("report.series.queue_account_executive")}},
+    chart(cols, w("report.chart.queues"), w("report.axis.waiting"),
+          {{std::string(period::queue_qualifier), w("report.series.queue_qualifier")},
+           {std::string(period::queue_account_executive),
+            w("report.series.queue_account_executive")}},
           /*complete_only=*/true);
-    chart(w("report.chart.utilisation"), std::string(unit_label(lang_, "share")),
-          {{"utilisation_qualifier", metric_label(lang_, "utilisation_qualifier")},
-           {"utilisation_account_executive", metric_label(lang_, "utilisation_account_executive")}},
+    chart(cols, w("report.chart.utilisation"), std::string(unit_label(lang_, "share")),
+          {{std::string(period::utilisation_qualifier),
+            metric_label(lang_, names::utilisation_qualifier)},
+           {std::string(period::utilisation_account_executive),
+            metric_label(lang_, names::utilisation_account_executive)}},
           /*complete_only=*/true);
     out_ += "</div>\n";
   }
@@ -341,7 +333,7 @@ private:
             escape(w("report.seed")) + "</th><th>" + escape(w("report.confidence")) +
             "</th></tr></thead>\n<tbody>\n";
     for (std::size_t f = 0; f < in_.files.size(); ++f) {
-      std::string names;
+      std::string variants;
       std::vector<std::string> replications, seeds, confidence;
       auto add = [](std::vector<std::string> &list, std::string item) {
         if (std::find(list.begin(), list.end(), item) == list.end())
@@ -355,15 +347,16 @@ private:
       };
       for (const Variant &v : in_.variants)
         if (v.file == f) {
-          names += (names.empty() ? "" : "<br>") + escape(v.variant);
-          add(replications, std::to_string(v.replications));
-          add(seeds, std::to_string(v.seed));
-          add(confidence, plain(v.confidence * 100) + " %");
+          const model::RunParameters &run = v.result->parameters.run;
+          variants += (variants.empty() ? "" : "<br>") + escape(v.result->variant);
+          add(replications, std::to_string(run.replications));
+          add(seeds, std::to_string(run.seed));
+          add(confidence, plain(run.confidence * 100) + " %");
         }
       out_ += "<tr><td><code>" + escape(in_.files[f].source) + "</code><span class=\"sha\">" +
-              escape(w("report.sha256")) + " " + sha256_hex(in_.files[f].text) +
-              "</span></td><td>" + names + "</td><td>" + join(replications) + "</td><td>" +
-              join(seeds) + "</td><td>" + join(confidence) + "</td></tr>\n";
+              escape(w("report.sha256")) + " " + in_.files[f].sha256 + "</span></td><td>" +
+              variants + "</td><td>" + join(replications) + "</td><td>" + join(seeds) +
+              "</td><td>" + join(confidence) + "</td></tr>\n";
     }
     out_ += "</tbody>\n</table>\n";
     if (!in_.sets.empty()) {

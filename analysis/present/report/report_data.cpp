@@ -4,18 +4,6 @@
 
 namespace salesfab::present::report {
 
-const Metric *Variant::find(std::string_view name) const {
-  for (const Metric &m : metrics)
-    if (m.name == name)
-      return &m;
-  return nullptr;
-}
-
-std::optional<double> Variant::mean(std::string_view name) const {
-  const Metric *m = find(name);
-  return m ? m->summary.mean : std::nullopt;
-}
-
 std::string format_value(Language language, std::optional<double> value) {
   if (!value || !std::isfinite(*value))
     return "\u2013";

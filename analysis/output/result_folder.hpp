@@ -1,44 +1,29 @@
 #pragma once
 // The result files of metrics.md: summary.csv, replications.csv, timeseries.csv and run.json,
 // tidy and long. Every file is written whole or not at all: to a temporary name, then renamed.
-// While a run goes on, each finished variant's rows are kept in a part file under
+// While a run goes on, each finished variant is kept as a part file under
 // DIR/.salesfab-parts/, so a batch that was interrupted (even by kill -9) can be resumed: the
-// variants whose parts are complete are not computed again, and the final files come out the
-// same as those of an uninterrupted run.
+// variants whose parts are complete are read back instead of being computed again, and the
+// final files come out the same as those of an uninterrupted run.
 
-#include "experiment/experiment.hpp"
+#include "analysis/measure/result.hpp"
+#include "engine/error.hpp"
 
 #include <cstdint>
 #include <filesystem>
-#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
-namespace salesfab::experiment {
+namespace salesfab::output {
 
 /// A problem with the output folder or the disk: an environment error (exit status 1).
 class OutputError : public Error {
 public:
   using Error::Error;
 };
-
-/// The CSV rows one variant contributes to each result file (no header lines).
-struct VariantRows {
-  std::string summary;
-  std::string replications;
-  std::string timeseries;
-  std::uint64_t events = 0;
-};
-
-/// The header lines of the three CSV files.
-extern const std::string_view summary_header;
-extern const std::string_view replications_header;
-extern const std::string_view timeseries_header;
-
-/// A variant's rows in each file.
-VariantRows result_rows(const VariantResult &variant);
 
 /// One scenario file of a run, for run.json.
 struct ScenarioRun {
@@ -72,23 +57,24 @@ void write_atomically(const std::filesystem::path &path, std::string_view conten
 void write_all_atomically(const std::vector<std::pair<std::filesystem::path, std::string>> &files);
 
 /// The output folder of a run.
-class ResultDirectory {
+class ResultFolder {
 public:
   /// Creates the folder when missing. Throws OutputError when it cannot be made or written to.
-  explicit ResultDirectory(std::filesystem::path dir);
+  explicit ResultFolder(std::filesystem::path dir);
 
   /// The identity of a variant's results: the scenario file's SHA-256, the variant, its seed
   /// and replications, and salesfab's version. Parts of another identity are never reused.
   static std::string part_key(const std::string &scenario_sha256, const std::string &variant,
                               std::uint64_t seed, int replications, std::string_view version);
 
-  /// The rows of an earlier run's complete part with this key, if there is one.
-  [[nodiscard]] std::optional<VariantRows> resume(const std::string &key) const;
-  /// Keeps a finished variant's rows (a part file, written atomically).
-  void save_part(const std::string &key, const VariantRows &rows) const;
-  /// Writes the four result files from every variant's rows, in order, with `extra` files (full
-  /// paths), all or none; then removes the parts.
-  void finish(const std::vector<VariantRows> &rows, const RunInfo &info,
+  /// Reads the replications of an earlier run's complete part with this key into `variant`
+  /// (planned: its catalogue set, no replications) and summarizes it; false when there is none.
+  bool resume(const std::string &key, analysis::VariantResult &variant) const;
+  /// Keeps a finished variant (a part file, written atomically).
+  void save_part(const std::string &key, const analysis::VariantResult &variant) const;
+  /// Writes the four result files of the variants, in order, with `extra` files (full paths),
+  /// all or none; then removes the parts.
+  void finish(std::span<const analysis::VariantResult *const> variants, const RunInfo &info,
               const std::vector<std::pair<std::filesystem::path, std::string>> &extra = {}) const;
 
   [[nodiscard]] const std::filesystem::path &path() const { return dir_; }
@@ -98,4 +84,4 @@ private:
   std::filesystem::path dir_;
 };
 
-} // namespace salesfab::experiment
+} // namespace salesfab::output

@@ -1,0 +1,123 @@
+#include "analysis/output/records.hpp"
+
+#include "analysis/present/words.hpp"
+
+#include <stdexcept>
+
+namespace salesfab::output {
+
+using analysis::Comparison;
+using analysis::VariantResult;
+
+std::size_t Records::column(std::string_view name) const {
+  for (std::size_t i = 0; i < columns.size(); ++i)
+    if (columns[i] == name)
+      return i;
+  throw std::out_of_range("no column " + std::string(name));
+}
+
+namespace {
+std::string rkk(analysis::Rkk r) { return std::string(analysis::rkk_name(r)); }
+std::uint64_t count(std::size_t n) { return static_cast<std::uint64_t>(n); }
+} // namespace
+
+Records summary_records(std::span<const VariantResult *const> variants) {
+  Records r{
+      {"scenario", "variant", "metric", "rkk", "unit", "mean", "sd", "ci_low", "ci_high", "n"}, {}};
+  for (const VariantResult *v : variants)
+    for (std::size_t m = 0; m < v->metrics.size(); ++m) {
+      const auto &info = v->metrics[m];
+      const auto &s = v->summaries.at(m);
+      r.rows.push_back({v->scenario, v->variant, info.name, rkk(info.rkk), info.unit, s.mean, s.sd,
+                        s.ci_low, s.ci_high, count(s.n)});
+    }
+  return r;
+}
+
+Records replication_records(std::span<const VariantResult *const> variants) {
+  Records r{{"scenario", "variant", "replication", "seed", "metric", "value"}, {}};
+  for (const VariantResult *v : variants)
+    for (const analysis::Replication &rep : v->replications)
+      for (std::size_t m = 0; m < v->metrics.size(); ++m)
+        r.rows.push_back(
+            {v->scenario, v->variant, rep.index, rep.seed, v->metrics[m].name, rep.metrics[m]});
+  return r;
+}
+
+Records timeseries_records(std::span<const VariantResult *const> variants) {
+  Records r{
+      {"scenario", "variant", "period", "period_start_day", "metric", "mean", "ci_low", "ci_high"},
+      {}};
+  for (const VariantResult *v : variants)
+    for (std::size_t p = 0; p < v->series.size(); ++p)
+      for (std::size_t m = 0; m < v->period_metrics.size(); ++m) {
+        const auto &s = v->series[p][m];
+        r.rows.push_back({v->scenario, v->variant, count(p + 1),
+                          analysis::MetricValue(v->period_start_days().at(p)),
+                          v->period_metrics[m].name, s.mean, s.ci_low, s.ci_high});
+      }
+  return r;
+}
+
+Records comparison_records(std::span<const Comparison> comparisons) {
+  Records r{{"scenario", "variant", "base_variant", "metric", "rkk", "unit", "base_mean",
+             "alternative_mean", "difference", "ci_low", "ci_high", "n", "significant"},
+            {}};
+  for (const Comparison &c : comparisons)
+    for (const auto &d : c.differences) {
+      const auto &info = c.alternative->metrics[d.alternative];
+      r.rows.push_back({c.alternative->scenario, c.alternative->variant, c.base->variant, info.name,
+                        rkk(info.rkk), info.unit, c.base->summaries[d.base].mean,
+                        c.alternative->summaries[d.alternative].mean, d.difference.mean,
+                        d.difference.ci_low, d.difference.ci_high, count(d.difference.n),
+                        d.difference.excludes_zero()});
+    }
+  return r;
+}
+
+Records theory_records(std::span<const analysis::theory::TheoryCheck> checks) {
+  using namespace analysis::theory;
+  Records r{{"variant", "part", "metric", "reach", "theory", "mean", "ci_low", "ci_high", "verdict",
+             "model"},
+            {}};
+  for (const TheoryCheck &c : checks) {
+    const std::string &variant = c.variant->variant;
+    for (const Judgement &j : c.judgements) {
+      const auto sim = j.simulated.value_or(analysis::Summary{});
+      // The model is said in English whatever --lang: scripts see the same text.
+      r.rows.push_back({variant, j.expectation.part, j.expectation.metric,
+                        std::string(reach_name(j.expectation.reach)), j.expectation.value, sim.mean,
+                        sim.ci_low, sim.ci_high, std::string(verdict_name(j.verdict)),
+                        present::phrase_text(present::Language::en, j.expectation.model)});
+    }
+    for (const LittleCheck &l : c.little)
+      r.rows.push_back({variant, std::string("little's law"), "L of " + l.queue,
+                        std::string("exact"), l.arrivals_x_wait.mean, l.queue_length.mean,
+                        l.queue_length.ci_low, l.queue_length.ci_high,
+                        std::string(l.holds() ? "agrees" : "differs"),
+                        std::string("L = lambda W")});
+  }
+  return r;
+}
+
+Records trace_records(std::span<const model::TraceEvent> events, present::Language language,
+                      const present::StoryContext &context) {
+  Records r{{"day", "account", "platform", "event", "detail", "opportunity", "stage", "source",
+             "class", "value"},
+            {}};
+  for (const model::TraceEvent &e : events) {
+    // Steps that concern no opportunity leave its columns empty.
+    const bool deal = e.opportunity != 0;
+    r.rows.push_back(
+        {analysis::MetricValue(e.day), e.account,
+         std::string(present::platform_name(language, e.platform)),
+         std::string(model::trace_kind_name(e.kind)), present::story(language, e, context),
+         deal ? std::to_string(e.opportunity) : std::string(),
+         deal ? context.stages.at(e.stage) : std::string(),
+         std::string(model::source_name(e.source)), std::string(model::class_name(e.cls)),
+         deal ? analysis::MetricValue(e.value) : std::nullopt});
+  }
+  return r;
+}
+
+} // namespace salesfab::output

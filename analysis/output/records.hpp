@@ -1,0 +1,47 @@
+#pragma once
+// Tidy records: the rows of each result file and of each command's CSV and JSON output, as
+// named columns. Each file's columns are spelled here once; the CSV and JSON writers render any
+// Records, and --resume reads the files back by these column names.
+
+#include "analysis/measure/comparison.hpp"
+#include "analysis/measure/result.hpp"
+#include "analysis/measure/theory/verdict.hpp"
+#include "analysis/present/words.hpp"
+#include "model/trace.hpp"
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace salesfab::output {
+
+/// One field: text, a number (empty: no value), a whole number, or a yes/no.
+using Cell = std::variant<std::string, analysis::MetricValue, std::uint64_t, bool>;
+
+/// Rows of named columns.
+struct Records {
+  std::vector<std::string_view> columns;
+  std::vector<std::vector<Cell>> rows;
+  /// The index of a column; throws std::out_of_range for a name it lacks.
+  [[nodiscard]] std::size_t column(std::string_view name) const;
+};
+
+/// summary.csv: scenario, variant, metric, rkk, unit, mean, sd, ci_low, ci_high, n.
+Records summary_records(std::span<const analysis::VariantResult *const> variants);
+/// replications.csv: scenario, variant, replication, seed, metric, value.
+Records replication_records(std::span<const analysis::VariantResult *const> variants);
+/// timeseries.csv: scenario, variant, period, period_start_day, metric, mean, ci_low, ci_high.
+Records timeseries_records(std::span<const analysis::VariantResult *const> variants);
+/// comparison.csv: per alternative and metric, the paired difference.
+Records comparison_records(std::span<const analysis::Comparison> comparisons);
+/// analyze's rows: per quantity theory and simulation, then Little's law per queue.
+Records theory_records(std::span<const analysis::theory::TheoryCheck> checks);
+/// trace's event log: day, account, platform, event, detail, opportunity, stage, source, class,
+/// value (platform and detail in `language`).
+Records trace_records(std::span<const model::TraceEvent> events, present::Language language,
+                      const present::StoryContext &context);
+
+} // namespace salesfab::output

@@ -1,0 +1,200 @@
+#include "analysis/output/table_writer.hpp"
+
+#include "analysis/output/csv.hpp"
+#include "analysis/present/text_table.hpp"
+
+namespace salesfab::output {
+
+using analysis::Rkk;
+using analysis::VariantResult;
+using present::metric_label;
+using present::TextTable;
+
+namespace {
+constexpr Rkk rkk_order[] = {Rkk::kwantiteit, Rkk::kwaliteit, Rkk::richting};
+
+// A confidence level as a percentage: 95, 97.5.
+std::string percent(double confidence) { return csv_number(confidence * 100); }
+} // namespace
+
+std::string TableWriter::w(std::string_view key) const {
+  return std::string(present::word(language_, key));
+}
+
+std::string TableWriter::number(const std::optional<double> &x) const {
+  return present::format_number(x, language_);
+}
+
+std::string TableWriter::variants(std::span<const VariantResult *const> variants) const {
+  std::string out;
+  for (const VariantResult *v : variants)
+    out += rkk_table(*v);
+  if (variants.size() > 1)
+    out += side_by_side(variants);
+  return out;
+}
+
+std::string TableWriter::rkk_table(const VariantResult &v) const {
+  const model::Parameters &p = v.parameters;
+  std::string out = v.variant;
+  if (!p.title.empty())
+    out += " — " + p.title;
+  out += '\n' +
+         present::fill(w("run_note"), {{"n", std::to_string(p.run.replications)},
+                                       {"h", number(p.time.horizon_days)},
+                                       {"w", number(p.time.warmup_days)},
+                                       {"c", percent(p.run.confidence)}}) +
+         "\n\n";
+  TextTable t({w("metric"), w("mean"), w("ci_low"), w("ci_high"), w("unit")});
+  for (const auto rkk : rkk_order) {
+    t.add_title(w(analysis::rkk_name(rkk)));
+    for (std::size_t m = 0; m < v.metrics.size(); ++m)
+      if (v.metrics[m].rkk == rkk) {
+        const analysis::Summary &s = v.summaries[m];
+        t.add({"  " + metric_label(language_, v.metrics[m].name), number(s.mean), number(s.ci_low),
+               number(s.ci_high), std::string(present::unit_label(language_, v.metrics[m].unit))});
+      }
+  }
+  return out + t.render() + '\n';
+}
+
+std::string TableWriter::side_by_side(std::span<const VariantResult *const> variants) const {
+  const auto keys = analysis::key_metrics();
+  const analysis::SideBySide table = analysis::side_by_side(variants);
+  std::vector<std::string> header{w("variant")};
+  for (const auto &k : keys)
+    header.push_back(metric_label(language_, k.name));
+  TextTable t(header);
+  for (std::size_t v = 0; v < variants.size(); ++v) {
+    std::vector<std::string> row{variants[v]->variant};
+    for (std::size_t k = 0; k < keys.size(); ++k) {
+      const analysis::Summary *cell = table.cells[k][v];
+      row.push_back(number(cell ? cell->mean : std::nullopt) + (table.best[k][v] ? " *" : "  "));
+    }
+    t.add(std::move(row));
+  }
+  return w("side_by_side") + "\n\n" + t.render() + '\n';
+}
+
+std::string TableWriter::comparisons(std::span<const analysis::Comparison> comparisons) const {
+  std::string out;
+  for (const auto &c : comparisons)
+    out += comparison(c);
+  return out;
+}
+
+std::string TableWriter::comparison(const analysis::Comparison &c) const {
+  const std::size_t n = c.differences.empty() ? 0 : c.differences.front().difference.n;
+  std::string out =
+      c.alternative->variant + "  " + w("minus") + "  " + c.base->variant + '\n' +
+      present::fill(w(c.same_seeds ? "paired_note" : "paired_note_other_seeds"),
+                    {{"n", std::to_string(n)}, {"c", percent(c.base->parameters.run.confidence)}}) +
+      "\n\n";
+  TextTable t(
+      {w("metric"), w("base"), w("alternative"), w("difference"), w("ci_low"), w("ci_high"), ""});
+  for (const auto rkk : rkk_order) {
+    t.add_title(w(analysis::rkk_name(rkk)));
+    for (const auto &d : c.differences)
+      if (c.alternative->metrics[d.alternative].rkk == rkk)
+        t.add({"  " + metric_label(language_, c.name(d)), number(c.base->summaries[d.base].mean),
+               number(c.alternative->summaries[d.alternative].mean), number(d.difference.mean),
+               number(d.difference.ci_low), number(d.difference.ci_high),
+               d.difference.excludes_zero() ? "*" : ""});
+  }
+  out += t.render() + '\n';
+  if (c.won_back != analysis::WonBackNote::none)
+    out += w(c.won_back == analysis::WonBackNote::first_contacts_equal ? "won_back_note_equal"
+                                                                       : "won_back_note") +
+           '\n';
+  // Metrics one side has and the other lacks (the conversion of a stage only one funnel has).
+  std::string one_sided;
+  for (const auto *names : {&c.only_base, &c.only_alternative})
+    for (const auto &name : *names)
+      one_sided += (one_sided.empty() ? "" : ", ") + metric_label(language_, name);
+  if (!one_sided.empty())
+    out += w("one_sided_note") + ' ' + one_sided + '\n';
+  return out;
+}
+
+namespace {
+std::string_view verdict_key(analysis::theory::Verdict v) {
+  using analysis::theory::Verdict;
+  switch (v) {
+  case Verdict::agrees:
+    return "analyze.agrees";
+  case Verdict::close:
+    return "analyze.close";
+  case Verdict::differs:
+    return "analyze.differs";
+  case Verdict::not_applicable:
+    return "analyze.not_applicable";
+  case Verdict::no_simulation:
+    return "analyze.no_simulation";
+  }
+  return "?";
+}
+} // namespace
+
+std::string TableWriter::theory(std::span<const analysis::theory::TheoryCheck> checks) const {
+  std::string out;
+  for (const auto &c : checks) {
+    const model::Parameters &p = c.variant->parameters;
+    out += c.variant->variant + " — " + w("analyze.title") + '\n' +
+           present::fill(w("analyze.note"), {{"n", std::to_string(p.run.replications)},
+                                             {"c", percent(p.run.confidence)}}) +
+           "\n\n";
+    out += judgements(c) + little(c) + theory_notes(c);
+  }
+  return out;
+}
+
+std::string TableWriter::judgements(const analysis::theory::TheoryCheck &c) const {
+  using analysis::theory::Reach;
+  TextTable t({w("analyze.where"), w("metric"), w("analyze.theory"), w("analyze.simulation"),
+               w("ci_low"), w("ci_high"), w("analyze.verdict")});
+  for (const auto &j : c.judgements) {
+    if (j.expectation.reach == Reach::not_applicable)
+      continue;
+    const auto sim = j.simulated.value_or(analysis::Summary{});
+    std::string verdict = w(verdict_key(j.verdict));
+    if (j.expectation.reach == Reach::approximation)
+      verdict += " (" + w("analyze.approximation") + ")";
+    t.add({w("analyze.part." + j.expectation.part), metric_label(language_, j.expectation.metric),
+           number(j.expectation.value), number(sim.mean), number(sim.ci_low), number(sim.ci_high),
+           verdict});
+  }
+  return t.render() + '\n';
+}
+
+std::string TableWriter::little(const analysis::theory::TheoryCheck &c) const {
+  TextTable t({w("analyze.queue"), "L", "lambda W", w("difference"), w("ci_low"), w("ci_high"),
+               w("analyze.verdict")});
+  for (const auto &l : c.little)
+    t.add({w("analyze." + l.queue), number(l.queue_length.mean), number(l.arrivals_x_wait.mean),
+           number(l.difference.mean), number(l.difference.ci_low), number(l.difference.ci_high),
+           w(l.holds() ? "analyze.holds" : "analyze.differs")});
+  return w("analyze.little") + "\n\n" + t.render() + '\n';
+}
+
+std::string TableWriter::theory_notes(const analysis::theory::TheoryCheck &c) const {
+  using analysis::theory::Reach;
+  std::string out = w("analyze.how") + '\n';
+  for (const auto &j : c.judgements)
+    if (j.expectation.reach != Reach::not_applicable)
+      out += "  " + metric_label(language_, j.expectation.metric) + " (" +
+             w(j.expectation.reach == Reach::exact ? "analyze.exact" : "analyze.approximation") +
+             "): " + present::phrase_text(language_, j.expectation.model) + '\n';
+  out += '\n' + w("analyze.cannot") + '\n';
+  bool any = false;
+  for (const auto &j : c.judgements)
+    if (j.expectation.reach == Reach::not_applicable) {
+      out += "  " + metric_label(language_, j.expectation.metric) + ": " +
+             present::phrase_text(language_, j.expectation.model) + '\n';
+      any = true;
+    }
+  if (!any)
+    out += "  " + w("analyze.nothing") + '\n';
+  return out + "  " + w("analyze.rest") + "\n\n";
+}
+
+} // namespace salesfab::output

@@ -1,0 +1,37 @@
+#pragma once
+// Tables for people (--format table, the default): the RKK table of each variant, several
+// variants side by side, comparisons and theory beside simulation, in English or Dutch.
+
+#include "analysis/output/writer.hpp"
+
+namespace salesfab::output {
+
+/// --format table.
+class TableWriter final : public Writer {
+public:
+  explicit TableWriter(present::Language language) : language_(language) {}
+  [[nodiscard]] std::string
+  variants(std::span<const analysis::VariantResult *const> variants) const override;
+  [[nodiscard]] std::string
+  comparisons(std::span<const analysis::Comparison> comparisons) const override;
+  [[nodiscard]] std::string
+  theory(std::span<const analysis::theory::TheoryCheck> checks) const override;
+
+  /// The RKK table of one variant: kwantiteit, kwaliteit, richting; mean and interval.
+  [[nodiscard]] std::string rkk_table(const analysis::VariantResult &variant) const;
+  /// Key metrics of several variants side by side, the best of each marked.
+  [[nodiscard]] std::string
+  side_by_side(std::span<const analysis::VariantResult *const> variants) const;
+  /// One alternative against the base, metric by metric.
+  [[nodiscard]] std::string comparison(const analysis::Comparison &comparison) const;
+
+private:
+  [[nodiscard]] std::string w(std::string_view key) const;
+  [[nodiscard]] std::string number(const std::optional<double> &x) const;
+  [[nodiscard]] std::string judgements(const analysis::theory::TheoryCheck &check) const;
+  [[nodiscard]] std::string little(const analysis::theory::TheoryCheck &check) const;
+  [[nodiscard]] std::string theory_notes(const analysis::theory::TheoryCheck &check) const;
+  present::Language language_;
+};
+
+} // namespace salesfab::output
