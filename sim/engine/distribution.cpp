@@ -208,6 +208,51 @@ double Distribution::max() const {
   return 0;
 }
 
+std::span<const std::string_view> Distribution::parameter_names(Kind kind) {
+  static constexpr std::string_view value[] = {"value"};
+  static constexpr std::string_view mean[] = {"mean"};
+  static constexpr std::string_view range[] = {"min", "max"};
+  static constexpr std::string_view triangle[] = {"min", "mode", "max"};
+  static constexpr std::string_view mean_sd[] = {"mean", "sd"};
+  switch (kind) {
+  case Kind::constant:
+    return value;
+  case Kind::exponential:
+    return mean;
+  case Kind::uniform:
+    return range;
+  case Kind::triangular:
+    return triangle;
+  case Kind::lognormal:
+  case Kind::gamma:
+    return mean_sd;
+  case Kind::empirical:
+    break;
+  }
+  return {};
+}
+
+Distribution Distribution::of(Kind kind, std::span<const double> p) {
+  require(p.size() == parameter_names(kind).size(), "distribution: wrong number of parameters");
+  switch (kind) {
+  case Kind::constant:
+    return constant(p[0]);
+  case Kind::exponential:
+    return exponential(p[0]);
+  case Kind::uniform:
+    return uniform(p[0], p[1]);
+  case Kind::triangular:
+    return triangular(p[0], p[1], p[2]);
+  case Kind::lognormal:
+    return lognormal(p[0], p[1]);
+  case Kind::gamma:
+    return gamma(p[0], p[1]);
+  case Kind::empirical:
+    break;
+  }
+  throw std::invalid_argument("distribution: empirical takes values and weights");
+}
+
 const char *Distribution::name(Kind kind) {
   switch (kind) {
   case Kind::constant:

@@ -12,7 +12,9 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace salesfab::engine {
@@ -32,6 +34,10 @@ public:
     gamma,
     empirical
   };
+  /// Every family, in the order of Kind.
+  static constexpr Kind all_kinds[] = {Kind::constant,   Kind::exponential, Kind::uniform,
+                                       Kind::triangular, Kind::lognormal,   Kind::gamma,
+                                       Kind::empirical};
 
   /// The constant 0.
   Distribution() = default;
@@ -69,6 +75,13 @@ public:
   [[nodiscard]] Kind kind() const { return kind_; }
   /// The family's name as the scenario format writes it.
   [[nodiscard]] static const char *name(Kind kind);
+  /// The family's parameters as the scenario format names them, in order: constant {value},
+  /// exponential {mean}, uniform {min, max}, triangular {min, mode, max}, lognormal and gamma
+  /// {mean, sd}; none for empirical (values and weights are lists).
+  [[nodiscard]] static std::span<const std::string_view> parameter_names(Kind kind);
+  /// A distribution of a family with parameters (not empirical), in parameter_names' order;
+  /// throws std::invalid_argument as the named constructors do.
+  [[nodiscard]] static Distribution of(Kind kind, std::span<const double> parameters);
   /// A short description, e.g. "lognormal(mean 8000, sd 4000)".
   [[nodiscard]] std::string describe() const;
 

@@ -195,10 +195,10 @@ std::optional<std::size_t> Reader::choice(const YamlNode &node, const std::strin
 std::optional<engine::Distribution> Reader::distribution(const YamlNode &node,
                                                          const std::string &path, Support support) {
   using engine::Distribution;
-  const bool non_negative = support == Support::non_negative;
   const Range value_range =
-      non_negative ? ranges::non_negative
-                   : Range{-ranges::big, ranges::big, false, false, "a number from -1e15 to 1e15"};
+      support == Support::non_negative
+          ? ranges::non_negative
+          : Range{-ranges::big, ranges::big, false, false, "a number from -1e15 to 1e15"};
   if (node.is_scalar()) {
     const auto v = number(node, path, value_range);
     return v ? std::optional(Distribution::constant(*v)) : std::nullopt;
@@ -214,100 +214,81 @@ std::optional<engine::Distribution> Reader::distribution(const YamlNode &node,
     m.ignore_unknown();
     return std::nullopt;
   }
-  static const std::vector<std::string_view> names = {
-      "constant", "exponential", "uniform", "triangular", "lognormal", "gamma", "empirical"};
-  const auto kind = choice(*dist, m.path("dist"), names);
-  if (!kind) {
+  std::vector<std::string_view> names;
+  for (const auto k : Distribution::all_kinds)
+    names.emplace_back(Distribution::name(k));
+  const auto index = choice(*dist, m.path("dist"), names);
+  if (!index) {
     m.ignore_unknown(); // which parameters belong depends on the name that is wrong
     return std::nullopt;
   }
-  const std::size_t before = errors_;
-  auto param = [&](std::string_view key, const Range &range) -> std::optional<double> {
+  const Distribution::Kind kind = Distribution::all_kinds[*index];
+  if (kind == Distribution::Kind::empirical)
+    return empirical(m, value_range);
+  return parametric(m, kind, value_range);
+}
+
+std::optional<engine::Distribution>
+Reader::parametric(MapReader &m, engine::Distribution::Kind kind, const Range &value_range) {
+  // A mean is > 0 and an sd >= 0; the other parameters are values, each no lower than the one
+  // before it (min <= mode <= max).
+  const auto keys = engine::Distribution::parameter_names(kind);
+  std::vector<std::optional<double>> values;
+  for (const std::string_view key : keys) {
+    const Range &range = key == "mean" ? ranges::positive
+                         : key == "sd" ? ranges::non_negative
+                                       : value_range;
     const YamlNode *n = m.required(key);
-    return n ? number(*n, m.path(key), range) : std::nullopt;
+    values.push_back(n ? number(*n, m.path(key), range) : std::nullopt);
+  }
+  std::vector<double> p;
+  for (const auto &v : values) {
+    if (!v)
+      return std::nullopt;
+    p.push_back(*v);
+  }
+  for (std::size_t i = 1; i < keys.size(); ++i)
+    if ((keys[i] == "mode" || keys[i] == "max") && p[i - 1] > p[i]) {
+      error(*m.optional(keys[i]), m.path(keys[i]),
+            format_number(p[i]) + " is below " + std::string(keys[i - 1]) + " (" +
+                format_number(p[i - 1]) + ")");
+      return std::nullopt;
+    }
+  return engine::Distribution::of(kind, p);
+}
+
+std::optional<engine::Distribution> Reader::empirical(MapReader &m, const Range &value_range) {
+  const std::size_t before = errors_;
+  const YamlNode *values = m.required("values");
+  const YamlNode *weights = m.optional("weights");
+  std::vector<double> vs, ws;
+  auto list = [&](const YamlNode &n, std::string_view key, const Range &range,
+                  std::vector<double> &into) {
+    if (!n.is_sequence() || n.values.empty()) {
+      error(n, m.path(key), "expected a non-empty list of numbers, got " + n.describe());
+      return;
+    }
+    for (std::size_t i = 0; i < n.values.size(); ++i)
+      if (const auto v = number(n.values[i], m.path(key) + "[" + std::to_string(i) + "]", range))
+        into.push_back(*v);
   };
-  auto ordered = [&](std::string_view low_key, double low, std::string_view high_key, double high) {
-    if (low > high) {
-      error(*m.optional(high_key), m.path(high_key),
-            format_number(high) + " is below " + std::string(low_key) + " (" + format_number(low) +
-                ")");
-      return false;
-    }
-    return true;
-  };
-  switch (*kind) {
-  case 0: { // constant
-    const auto v = param("value", value_range);
-    if (v)
-      return Distribution::constant(*v);
-    break;
+  if (values)
+    list(*values, "values", value_range, vs);
+  if (weights)
+    list(*weights, "weights", ranges::non_negative, ws);
+  if (errors_ != before || !values)
+    return std::nullopt;
+  if (weights && ws.size() != vs.size()) {
+    error(*weights, m.path("weights"),
+          std::to_string(ws.size()) + " weights for " + std::to_string(vs.size()) +
+              " values (expected one weight per value)");
+    return std::nullopt;
   }
-  case 1: { // exponential
-    const auto mean = param("mean", ranges::positive);
-    if (mean)
-      return Distribution::exponential(*mean);
-    break;
+  if (weights && std::all_of(ws.begin(), ws.end(), [](double w) { return w == 0; })) {
+    error(*weights, m.path("weights"), "the weights are all 0 (expected at least one > 0)");
+    return std::nullopt;
   }
-  case 2: { // uniform
-    const auto lo = param("min", value_range);
-    const auto hi = param("max", value_range);
-    if (lo && hi && ordered("min", *lo, "max", *hi))
-      return Distribution::uniform(*lo, *hi);
-    break;
-  }
-  case 3: { // triangular
-    const auto lo = param("min", value_range);
-    const auto mode = param("mode", value_range);
-    const auto hi = param("max", value_range);
-    if (lo && mode && hi && ordered("min", *lo, "mode", *mode) &&
-        ordered("mode", *mode, "max", *hi))
-      return Distribution::triangular(*lo, *mode, *hi);
-    break;
-  }
-  case 4:   // lognormal
-  case 5: { // gamma
-    const auto mean = param("mean", ranges::positive);
-    const auto sd = param("sd", ranges::non_negative);
-    if (mean && sd)
-      return *kind == 4 ? Distribution::lognormal(*mean, *sd) : Distribution::gamma(*mean, *sd);
-    break;
-  }
-  case 6: { // empirical
-    const YamlNode *values = m.required("values");
-    const YamlNode *weights = m.optional("weights");
-    std::vector<double> vs, ws;
-    auto list = [&](const YamlNode &n, std::string_view key, const Range &range,
-                    std::vector<double> &into) {
-      if (!n.is_sequence() || n.values.empty()) {
-        error(n, m.path(key), "expected a non-empty list of numbers, got " + n.describe());
-        return;
-      }
-      for (std::size_t i = 0; i < n.values.size(); ++i)
-        if (const auto v = number(n.values[i], m.path(key) + "[" + std::to_string(i) + "]", range))
-          into.push_back(*v);
-    };
-    if (values)
-      list(*values, "values", value_range, vs);
-    if (weights)
-      list(*weights, "weights", ranges::non_negative, ws);
-    if (errors_ != before || !values)
-      break;
-    if (weights && ws.size() != vs.size()) {
-      error(*weights, m.path("weights"),
-            std::to_string(ws.size()) + " weights for " + std::to_string(vs.size()) +
-                " values (expected one weight per value)");
-      break;
-    }
-    if (weights && std::all_of(ws.begin(), ws.end(), [](double w) { return w == 0; })) {
-      error(*weights, m.path("weights"), "the weights are all 0 (expected at least one > 0)");
-      break;
-    }
-    return Distribution::empirical(std::move(vs), std::move(ws));
-  }
-  default:
-    break;
-  }
-  return std::nullopt;
+  return engine::Distribution::empirical(std::move(vs), std::move(ws));
 }
 
 std::optional<model::PerClass> Reader::per_class(const YamlNode &node, const std::string &path,

@@ -44,6 +44,8 @@ inline constexpr Range hours_per_week{0, 168, true, false,
 /// Whether a distribution's values may be negative.
 enum class Support { any, non_negative };
 
+class MapReader;
+
 /// Reads values and collects problems.
 class Reader {
 public:
@@ -79,6 +81,11 @@ public:
 
 private:
   std::optional<double> parse_number(const YamlNode &node, const std::string &path);
+  // A family with parameters: each read with its range, then checked in order.
+  std::optional<engine::Distribution> parametric(MapReader &m, engine::Distribution::Kind kind,
+                                                 const Range &value_range);
+  // An empirical distribution: values and optional weights.
+  std::optional<engine::Distribution> empirical(MapReader &m, const Range &value_range);
 
   std::vector<Diagnostic> &out_;
   std::size_t errors_ = 0;

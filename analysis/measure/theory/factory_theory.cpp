@@ -1,5 +1,6 @@
 #include "analysis/measure/theory/factory_theory.hpp"
 
+#include "analysis/measure/metric_names.hpp"
 #include "analysis/measure/theory/absorbing_chain.hpp"
 #include "analysis/measure/theory/queues.hpp"
 
@@ -8,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numbers>
+#include <span>
 
 namespace salesfab::analysis::theory {
 
@@ -91,12 +93,18 @@ namespace {
 
 struct Builder {
   std::vector<Expectation> out;
-  void add(std::string metric, std::string part, std::optional<double> value, Reach reach,
+  void add(std::string_view metric, std::string part, std::optional<double> value, Reach reach,
            Phrases model) {
-    out.push_back({std::move(metric), std::move(part), value, reach, std::move(model)});
+    out.push_back({std::string(metric), std::move(part), value, reach, std::move(model)});
   }
-  void none(std::string metric, std::string part, Phrases why) {
-    add(std::move(metric), std::move(part), std::nullopt, Reach::not_applicable, std::move(why));
+  void none(std::string_view metric, std::string part, Phrases why) {
+    add(metric, std::move(part), std::nullopt, Reach::not_applicable, std::move(why));
+  }
+  /// The same reason for several metrics theory has no value for.
+  void none_all(std::span<const std::string_view> metrics, const std::string &part,
+                const Phrases &why) {
+    for (const auto metric : metrics)
+      none(metric, part, why);
   }
 };
 
@@ -114,58 +122,77 @@ double squared_cv(const Distribution &d) {
   return d.mean() > 0 ? d.variance() / (d.mean() * d.mean()) : 0;
 }
 
-} // namespace
+// What theory expects of one factory, part by part in the order of the factory: each part
+// adds its expectations and leaves what the parts downstream need to know.
+class FactoryTheory {
+public:
+  explicit FactoryTheory(const Parameters &p)
+      : p_(p), winback_(p.customers.winback_after_days.has_value()),
+        any_intent_(std::any_of(p.customers.intents.begin(), p.customers.intents.end(),
+                                [](const model::IntentParameters &i) {
+                                  return i.per_year.value != std::array<double, 3>{0, 0, 0};
+                                })),
+        any_churn_(p.customers.churn_per_year.value != std::array<double, 3>{0, 0, 0}),
+        fill_(3 * p.market.shortlist.time_to_need_days.mean()),
+        steady_(p.time.warmup_days >= fill_), steady_note_{steady_ ? "steady"
+                                                                   : "steady_approximation",
+                                                           ""} {}
 
-std::vector<Expectation> expectations(const Parameters &p) {
-  Builder b;
-  const auto &segments = p.market.segments;
-  const auto &customers = p.customers;
-  const double year = model::days_per_year;
-  const bool winback = customers.winback_after_days.has_value();
-  const bool any_intent = std::any_of(customers.intents.begin(), customers.intents.end(),
-                                      [](const model::IntentParameters &i) {
-                                        return i.per_year.value != std::array<double, 3>{0, 0, 0};
-                                      });
-  const bool any_churn = customers.churn_per_year.value != std::array<double, 3>{0, 0, 0};
-
-  // ---- Market platform: arrivals and the qualifiers' queue.
-  double lambda = 0, passing = 0; // per day
-  for (const auto &s : segments) {
-    lambda += s.suspects_per_week / model::days_per_week;
-    passing += s.suspects_per_week / model::days_per_week * s.qualification_pass;
+  std::vector<Expectation> expectations() {
+    arrivals();
+    qualifiers();
+    shortlist();
+    funnel();
+    conversions();
+    account_executives();
+    won_deals();
+    customer_base();
+    return std::move(b_.out);
   }
-  if (winback)
-    b.none("suspects_per_year", "market", {{"winback_suspects"}});
-  else
-    b.add("suspects_per_year", "market", lambda * year, Reach::exact, {{"poisson_arrivals"}});
-  if (lambda > 0)
-    b.add("qualification_pass_rate", "market", passing / lambda, Reach::exact, {{"pass_weighted"}});
 
-  const auto &qualifier = p.staff[Role::qualifier];
-  const Distribution &effort = p.market.qualification.effort_hours;
-  const auto &patience = p.market.qualification.patience_days;
-  double p_cold = 0;
-  bool market_known = false;
-  const std::string queue_part = "market: qualifiers";
-  if (changes_role(p, Role::qualifier)) {
-    for (const char *m : {"wait_qualification_days_mean", "utilisation_qualifier", "gone_cold_rate",
-                          "queue_qualifier_mean"})
-      b.none(m, queue_part, {{"qualifiers_change"}});
-  } else if (winback) {
-    for (const char *m : {"wait_qualification_days_mean", "utilisation_qualifier", "gone_cold_rate",
-                          "queue_qualifier_mean"})
-      b.none(m, queue_part, {{"winback_arrivals"}});
-  } else if (lambda == 0) {
-    market_known = true; // nothing arrives: every flow from the market is exactly 0
-  } else if (qualifier.headcount == 0) {
-    for (const char *m : {"wait_qualification_days_mean", "utilisation_qualifier", "gone_cold_rate",
-                          "queue_qualifier_mean"})
-      b.none(m, queue_part, {{"no_qualifiers"}});
-  } else if (effort.mean() == 0) {
-    b.add("wait_qualification_days_mean", queue_part, 0.0, Reach::exact, {{"no_effort"}});
-    b.add("gone_cold_rate", queue_part, 0.0, Reach::exact, {{"no_effort"}});
-    market_known = true;
-  } else {
+private:
+  // ---- Market platform: arrivals and the qualifiers' queue.
+  void arrivals() {
+    for (const auto &s : p_.market.segments) {
+      lambda_ += s.suspects_per_week / model::days_per_week;
+      passing_ += s.suspects_per_week / model::days_per_week * s.qualification_pass;
+    }
+    if (winback_)
+      b_.none(names::suspects_per_year, "market", {{"winback_suspects"}});
+    else
+      b_.add(names::suspects_per_year, "market", lambda_ * year, Reach::exact,
+             {{"poisson_arrivals"}});
+    if (lambda_ > 0)
+      b_.add(names::qualification_pass_rate, "market", passing_ / lambda_, Reach::exact,
+             {{"pass_weighted"}});
+  }
+
+  void qualifiers() {
+    static constexpr std::string_view queue_metrics[] = {
+        names::wait_qualification_days_mean, names::utilisation_qualifier, names::gone_cold_rate,
+        names::queue_qualifier_mean};
+    const auto &qualifier = p_.staff[Role::qualifier];
+    const Distribution &effort = p_.market.qualification.effort_hours;
+    if (changes_role(p_, Role::qualifier)) {
+      b_.none_all(queue_metrics, queue_part, {{"qualifiers_change"}});
+    } else if (winback_) {
+      b_.none_all(queue_metrics, queue_part, {{"winback_arrivals"}});
+    } else if (lambda_ == 0) {
+      market_known_ = true; // nothing arrives: every flow from the market is exactly 0
+    } else if (qualifier.headcount == 0) {
+      b_.none_all(queue_metrics, queue_part, {{"no_qualifiers"}});
+    } else if (effort.mean() == 0) {
+      b_.add(names::wait_qualification_days_mean, queue_part, 0.0, Reach::exact, {{"no_effort"}});
+      b_.add(names::gone_cold_rate, queue_part, 0.0, Reach::exact, {{"no_effort"}});
+      market_known_ = true;
+    } else {
+      qualifier_queue(qualifier, effort);
+    }
+  }
+
+  // The qualifiers as a queue: M/M/c, M/M/c+D with patience, or Allen-Cunneen.
+  void qualifier_queue(const model::RoleParameters &qualifier, const Distribution &effort) {
+    const auto &patience = p_.market.qualification.patience_days;
     const double mean_service = effort.mean() / qualifier.hours_per_day();
     const double mu = 1 / mean_service;
     const bool exponential = effort.kind() == Distribution::Kind::exponential;
@@ -174,56 +201,58 @@ std::vector<Expectation> expectations(const Parameters &p) {
     Reach reach = Reach::exact;
     Phrases name;
     if (patience) {
-      q = mmc_patience(lambda, mu, c, Patience{Patience::Kind::deterministic, *patience});
+      q = mmc_patience(lambda_, mu, c, Patience{Patience::Kind::deterministic, *patience});
       name = {{"mmc_d", std::to_string(c)}};
       if (!exponential) {
         reach = Reach::approximation;
         name.push_back({"mmc_d_mean_effort"});
       }
     } else if (exponential) {
-      q = mmc(lambda, mu, c);
+      q = mmc(lambda_, mu, c);
       name = {{"erlang_c", std::to_string(c)}};
     } else {
-      q = allen_cunneen(lambda, mean_service, squared_cv(effort), c);
+      q = allen_cunneen(lambda_, mean_service, squared_cv(effort), c);
       reach = Reach::approximation;
       name = {{"allen_cunneen_qualifiers", std::to_string(c)}};
     }
     if (!q) {
-      for (const char *m :
-           {"wait_qualification_days_mean", "utilisation_qualifier", "queue_qualifier_mean"})
-        b.none(m, queue_part, {{"qualifiers_overloaded"}});
-    } else {
-      b.add("wait_qualification_days_mean", queue_part, q->wait_served, reach, name);
-      b.add("utilisation_qualifier", queue_part, q->utilisation, reach, name);
-      b.add("gone_cold_rate", queue_part, q->p_abandon, reach, name);
-      b.add("queue_qualifier_mean", queue_part, q->queue_length, reach, name);
-      p_cold = q->p_abandon;
-      market_known = reach == Reach::exact;
+      static constexpr std::string_view overloaded[] = {names::wait_qualification_days_mean,
+                                                        names::utilisation_qualifier,
+                                                        names::queue_qualifier_mean};
+      b_.none_all(overloaded, queue_part, {{"qualifiers_overloaded"}});
+      return;
     }
+    b_.add(names::wait_qualification_days_mean, queue_part, q->wait_served, reach, name);
+    b_.add(names::utilisation_qualifier, queue_part, q->utilisation, reach, name);
+    b_.add(names::gone_cold_rate, queue_part, q->p_abandon, reach, name);
+    b_.add(names::queue_qualifier_mean, queue_part, q->queue_length, reach, name);
+    p_cold_ = q->p_abandon;
+    market_known_ = reach == Reach::exact;
   }
-  const double qualified = passing * (1 - p_cold); // per day
-  const double drift = p.market.shortlist.drift_per_year / year;
-  const double need_first = laplace(p.market.shortlist.time_to_need_days, drift);
-  const double new_opportunities = qualified * need_first; // per day
-  // Flows downstream of the shortlist reach a steady state once the warm-up has let the
-  // pipeline fill: a few times the time to need.
-  const double fill = 3 * p.market.shortlist.time_to_need_days.mean();
-  const bool steady = p.time.warmup_days >= fill;
-  const Phrase steady_note{steady ? "steady" : "steady_approximation", ""};
-  if (!winback && market_known) {
-    b.add("qualified_per_year", "market", qualified * year, Reach::exact, {{"qualified_flow"}});
-    b.add("opportunities_new_per_year", "buying: shortlist", new_opportunities * year,
-          steady ? Reach::exact : Reach::approximation, {{"opportunities_flow"}, steady_note});
-  } else {
-    b.none("qualified_per_year", "market", {{"no_qualifier_model"}});
-    b.none("opportunities_new_per_year", "buying: shortlist", {{"no_qualifier_model"}});
+
+  // Qualified onto the shortlist, and the new opportunities its prospects' needs create.
+  void shortlist() {
+    const double qualified = passing_ * (1 - p_cold_); // per day
+    const double drift = p_.market.shortlist.drift_per_year / year;
+    new_opportunities_ = qualified * laplace(p_.market.shortlist.time_to_need_days, drift);
+    if (!winback_ && market_known_) {
+      b_.add(names::qualified_per_year, "market", qualified * year, Reach::exact,
+             {{"qualified_flow"}});
+      // Flows downstream of the shortlist reach a steady state once the warm-up has let the
+      // pipeline fill: a few times the time to need.
+      b_.add(names::opportunities_new_per_year, "buying: shortlist", new_opportunities_ * year,
+             steady_ ? Reach::exact : Reach::approximation, {{"opportunities_flow"}, steady_note_});
+    } else {
+      b_.none(names::qualified_per_year, "market", {{"no_qualifier_model"}});
+      b_.none(names::opportunities_new_per_year, "buying: shortlist", {{"no_qualifier_model"}});
+    }
   }
 
   // ---- Work platform: the funnel as an absorbing chain, per source.
-  const auto &stages = p.funnel.stages;
-  const auto n = static_cast<Eigen::Index>(stages.size());
-  const auto &executive = p.staff[Role::account_executive];
-  auto chain_for = [&](bool existing) {
+  [[nodiscard]] ChainSolution chain_for(bool existing) const {
+    const auto &stages = p_.funnel.stages;
+    const auto n = static_cast<Eigen::Index>(stages.size());
+    const auto &executive = p_.staff[Role::account_executive];
     AbsorbingChain chain;
     chain.q = Eigen::MatrixXd::Zero(n, n);
     chain.r = Eigen::MatrixXd::Zero(n, 2); // won, lost
@@ -240,197 +269,251 @@ std::vector<Expectation> expectations(const Parameters &p) {
           stage.effort_hours.mean() / executive.hours_per_day() + stage.duration_days.mean();
     }
     return solve(chain, 0);
-  };
-  const ChainSolution new_chain = chain_for(false);
-  const ChainSolution existing_chain = chain_for(true);
-  const auto enter = static_cast<Eigen::Index>(p.funnel.existing_enter_stage);
-  const double win_new = new_chain.absorption(0, 0);
-  const double win_existing = existing_chain.absorption(enter, 0);
-  const bool losses_by_time = p.funnel.patience_days || p.funnel.max_age_days;
-  // No account executive ever: an opportunity waits at the first stage that takes effort, and
-  // no deal is won or lost by conversion (only by patience or age, if at all).
-  const bool stalled = executive.headcount == 0 && !changes_role(p, Role::account_executive) &&
-                       std::any_of(stages.begin(), stages.end(), [](const model::Stage &st) {
-                         return st.effort_hours.mean() > 0;
-                       });
-  if (stalled) {
-    b.none("win_rate_new", "funnel", {{"funnel_stalled"}});
-    if (any_intent)
-      b.none("win_rate_existing", "funnel", {{"funnel_stalled"}});
-    for (const auto &stage : stages)
-      b.none("conversion_" + stage.name, "funnel", {{"funnel_stalled"}});
   }
-  Phrases chain_new{{"chain"}};
-  if (losses_by_time)
-    chain_new.push_back({"chain_time_losses"});
-  if (!stalled)
-    b.add("win_rate_new", "funnel", win_new, losses_by_time ? Reach::approximation : Reach::exact,
-          chain_new);
-  if (any_intent && !stalled) {
-    const bool extra = losses_by_time || any_churn;
-    Phrases chain_existing{{"chain"}, {"chain_existing"}};
-    if (extra)
-      chain_existing.push_back({"chain_churn_losses"});
-    b.add("win_rate_existing", "funnel", win_existing, extra ? Reach::approximation : Reach::exact,
-          chain_existing);
+
+  void funnel() {
+    const auto &stages = p_.funnel.stages;
+    new_chain_ = chain_for(false);
+    const ChainSolution existing_chain = chain_for(true);
+    const auto enter = static_cast<Eigen::Index>(p_.funnel.existing_enter_stage);
+    win_new_ = new_chain_.absorption(0, 0);
+    losses_by_time_ = p_.funnel.patience_days || p_.funnel.max_age_days;
+    // No account executive ever: an opportunity waits at the first stage that takes effort,
+    // and no deal is won or lost by conversion (only by patience or age, if at all).
+    stalled_ = p_.staff[Role::account_executive].headcount == 0 &&
+               !changes_role(p_, Role::account_executive) &&
+               std::any_of(stages.begin(), stages.end(),
+                           [](const model::Stage &st) { return st.effort_hours.mean() > 0; });
+    if (stalled_) {
+      b_.none(names::win_rate_new, "funnel", {{"funnel_stalled"}});
+      if (any_intent_)
+        b_.none(names::win_rate_existing, "funnel", {{"funnel_stalled"}});
+      for (const auto &stage : stages)
+        b_.none(names::conversion(stage.name), "funnel", {{"funnel_stalled"}});
+      return;
+    }
+    Phrases chain_new{{"chain"}};
+    if (losses_by_time_)
+      chain_new.push_back({"chain_time_losses"});
+    b_.add(names::win_rate_new, "funnel", win_new_,
+           losses_by_time_ ? Reach::approximation : Reach::exact, chain_new);
+    if (any_intent_) {
+      const bool extra = losses_by_time_ || any_churn_;
+      Phrases chain_existing{{"chain"}, {"chain_existing"}};
+      if (extra)
+        chain_existing.push_back({"chain_churn_losses"});
+      b_.add(names::win_rate_existing, "funnel", existing_chain.absorption(enter, 0),
+             extra ? Reach::approximation : Reach::exact, chain_existing);
+    }
   }
-  for (Eigen::Index s = 0; s < n && !stalled; ++s) {
-    const auto &stage = stages[static_cast<std::size_t>(s)];
-    const bool mixed =
-        any_intent && s >= enter && stage.conversion_new != stage.conversion_existing;
-    const std::string metric = "conversion_" + stage.name;
-    if (mixed)
-      b.none(metric, "funnel", {{"conversion_mixed"}});
-    else
-      b.add(metric, "funnel", stage.conversion_new,
-            losses_by_time ? Reach::approximation : Reach::exact,
-            losses_by_time ? Phrases{{"stage_conversion"}, {"stage_time_losses"}}
-                           : Phrases{{"stage_conversion"}});
+
+  void conversions() {
+    const auto &stages = p_.funnel.stages;
+    for (std::size_t s = 0; s < stages.size() && !stalled_; ++s) {
+      const auto &stage = stages[s];
+      const bool mixed = any_intent_ && s >= p_.funnel.existing_enter_stage &&
+                         stage.conversion_new != stage.conversion_existing;
+      const std::string metric = names::conversion(stage.name);
+      if (mixed)
+        b_.none(metric, "funnel", {{"conversion_mixed"}});
+      else
+        b_.add(metric, "funnel", stage.conversion_new,
+               losses_by_time_ ? Reach::approximation : Reach::exact,
+               losses_by_time_ ? Phrases{{"stage_conversion"}, {"stage_time_losses"}}
+                               : Phrases{{"stage_conversion"}});
+    }
   }
 
   // The account executives' queue: stage visits arrive at the rates the chain gives.
-  std::optional<QueueMeasures> executives;
-  bool executives_known = false;
-  const std::string ae_part = "work: account executives";
-  if (changes_role(p, Role::account_executive) || executive.headcount == 0 || any_intent ||
-      winback || !market_known) {
-    const char *why = changes_role(p, Role::account_executive) ? "executives_change"
-                      : executive.headcount == 0               ? "no_executives"
-                      : any_intent || winback                  ? "intents_add_opportunities"
-                                                               : "no_opportunity_model";
-    for (const char *m : {"utilisation_account_executive", "wait_account_executive_days_mean",
-                          "queue_account_executive_mean"})
-      b.none(m, ae_part, {{why}});
-  } else {
+  void account_executives() {
+    static constexpr std::string_view queue_metrics[] = {names::utilisation_account_executive,
+                                                         names::wait_account_executive_days_mean,
+                                                         names::queue_account_executive_mean};
+    const auto &executive = p_.staff[Role::account_executive];
+    const bool changes = changes_role(p_, Role::account_executive);
+    if (changes || executive.headcount == 0 || any_intent_ || winback_ || !market_known_) {
+      const char *why = changes                    ? "executives_change"
+                        : executive.headcount == 0 ? "no_executives"
+                        : any_intent_ || winback_  ? "intents_add_opportunities"
+                                                   : "no_opportunity_model";
+      b_.none_all(queue_metrics, ae_part, {{why}});
+      return;
+    }
     double visits = 0, first_moment = 0, second_moment = 0;
-    for (Eigen::Index s = 0; s < n; ++s) {
-      const double rate = new_opportunities * new_chain.visits(0, s);
-      const Distribution &e = stages[static_cast<std::size_t>(s)].effort_hours;
-      const double mean = e.mean() / executive.hours_per_day();
-      const double second = (e.variance() + e.mean() * e.mean()) /
-                            (executive.hours_per_day() * executive.hours_per_day());
+    const auto &stages = p_.funnel.stages;
+    for (std::size_t s = 0; s < stages.size(); ++s) {
+      const double rate = new_opportunities_ * new_chain_.visits(0, static_cast<Eigen::Index>(s));
+      const Distribution &e = stages[s].effort_hours;
+      const double hours = executive.hours_per_day();
       visits += rate;
-      first_moment += rate * mean;
-      second_moment += rate * second;
+      first_moment += rate * e.mean() / hours;
+      second_moment += rate * (e.variance() + e.mean() * e.mean()) / (hours * hours);
     }
-    if (visits > 0 && first_moment > 0) {
-      const double mean_service = first_moment / visits;
-      const double cs2 = second_moment / visits / (mean_service * mean_service) - 1;
-      executives = allen_cunneen(visits, mean_service, cs2, executive.headcount);
-      const double utilisation = visits * mean_service / executive.headcount;
-      b.add("utilisation_account_executive", ae_part, utilisation,
-            (steady && !p.funnel.patience_days) ? Reach::exact : Reach::approximation,
-            {{"offered_load"}, steady_note});
-      if (executives) {
-        const Phrases name{{"allen_cunneen_executives", std::to_string(executive.headcount)}};
-        b.add("wait_account_executive_days_mean", ae_part, executives->wait_served,
-              Reach::approximation, name);
-        b.add("queue_account_executive_mean", ae_part, executives->queue_length,
-              Reach::approximation, name);
-        executives_known = executives->p_wait < 1e-6;
-      } else {
-        b.none("wait_account_executive_days_mean", ae_part, {{"executives_overloaded"}});
-      }
+    if (visits <= 0 || first_moment <= 0)
+      return;
+    const double mean_service = first_moment / visits;
+    const double cs2 = second_moment / visits / (mean_service * mean_service) - 1;
+    executives_ = allen_cunneen(visits, mean_service, cs2, executive.headcount);
+    b_.add(names::utilisation_account_executive, ae_part,
+           visits * mean_service / executive.headcount,
+           (steady_ && !p_.funnel.patience_days) ? Reach::exact : Reach::approximation,
+           {{"offered_load"}, steady_note_});
+    if (!executives_) {
+      b_.none(names::wait_account_executive_days_mean, ae_part, {{"executives_overloaded"}});
+      return;
     }
+    const Phrases name{{"allen_cunneen_executives", std::to_string(executive.headcount)}};
+    b_.add(names::wait_account_executive_days_mean, ae_part, executives_->wait_served,
+           Reach::approximation, name);
+    b_.add(names::queue_account_executive_mean, ae_part, executives_->queue_length,
+           Reach::approximation, name);
+    executives_known_ = executives_->p_wait < 1e-6;
   }
 
-  if (!any_intent && !winback && market_known && !stalled) {
-    const double won = new_opportunities * win_new;
-    const Reach reach = (steady && !losses_by_time) ? Reach::exact : Reach::approximation;
-    b.add("won_new_per_year", "funnel", won * year, reach, {{"won_flow"}, steady_note});
+  void won_deals() {
+    if (any_intent_ || winback_ || !market_known_ || stalled_) {
+      static constexpr std::string_view flows[] = {names::won_new_per_year, names::revenue_per_year,
+                                                   names::cycle_days_mean};
+      b_.none_all(flows, "funnel",
+                  {{stalled_                  ? "funnel_stalled"
+                    : any_intent_ || winback_ ? "customer_deals_mix"
+                                              : "no_opportunity_model"}});
+      return;
+    }
+    const double won = new_opportunities_ * win_new_;
+    const Reach reach = (steady_ && !losses_by_time_) ? Reach::exact : Reach::approximation;
+    b_.add(names::won_new_per_year, "funnel", won * year, reach, {{"won_flow"}, steady_note_});
     double value = 0, weight = 0;
-    for (const auto &s : segments) {
+    for (const auto &s : p_.market.segments) {
       const double w = s.suspects_per_week * s.qualification_pass;
       value += w * s.deal_value.mean();
       weight += w;
     }
     if (weight > 0)
-      b.add("revenue_per_year", "funnel", won * year * value / weight, reach,
-            {{"revenue_flow"}, steady_note});
+      b_.add(names::revenue_per_year, "funnel", won * year * value / weight, reach,
+             {{"revenue_flow"}, steady_note_});
     // Won deals pass every stage; add the expected waits for an account executive.
-    const double waits = executives ? executives->wait_served * static_cast<double>(n) : 0.0;
-    b.add("cycle_days_mean", "funnel", new_chain.conditional_time(0) + waits,
-          executives_known && !losses_by_time ? Reach::exact : Reach::approximation,
-          {{executives_known ? "cycle_no_waiting" : "cycle_with_waiting"}});
-  } else {
-    for (const char *m : {"won_new_per_year", "revenue_per_year", "cycle_days_mean"})
-      b.none(m, "funnel",
-             {{stalled                 ? "funnel_stalled"
-               : any_intent || winback ? "customer_deals_mix"
-                                       : "no_opportunity_model"}});
+    const double waits =
+        executives_ ? executives_->wait_served * static_cast<double>(p_.funnel.stages.size()) : 0.0;
+    b_.add(names::cycle_days_mean, "funnel", new_chain_.conditional_time(0) + waits,
+           executives_known_ && !losses_by_time_ ? Reach::exact : Reach::approximation,
+           {{executives_known_ ? "cycle_no_waiting" : "cycle_with_waiting"}});
   }
 
   // ---- Buying platform: the customer base.
-  const auto &manager = p.staff[Role::account_manager];
-  const std::string base_part = "buying: customers";
-  const auto &brick = customers.brickwalling;
-  const bool class_free = same_for_all_classes(customers.churn_per_year) &&
-                          same_for_all_classes(brick.hours_per_customer_per_month);
-  if (!class_free || changes_role(p, Role::account_manager) || winback) {
-    const char *why = !class_free ? "churn_by_class"
-                      : winback   ? "winback_funnel"
-                                  : "managers_change";
-    for (const char *m : {"churn_rate", "brickwall_coverage", "customers_end"})
-      b.none(m, base_part, {{why}});
-    return b.out;
+  static constexpr std::string_view base_metrics[] = {names::churn_rate, names::brickwall_coverage,
+                                                      names::customers_end};
+
+  // Coverage at a base of n customers, and the effective churn (per day) it gives.
+  [[nodiscard]] double coverage(double base) const {
+    const double need =
+        p_.customers.brickwalling.hours_per_customer_per_month[model::CustomerClass::A];
+    return (need * base <= 0) ? 1.0 : std::min(1.0, capacity() / (need * base));
   }
-  const double churn = customers.churn_per_year[model::CustomerClass::A] / year;   // per day
-  const double need = brick.hours_per_customer_per_month[model::CustomerClass::A]; // per customer
-  const double capacity = manager.headcount * manager.hours_per_day() * model::days_per_month;
-  // Stalled, no deal is ever won: no acquisition at all, whatever the market does.
-  const double acquisition =
-      (!stalled && !any_intent && market_known) ? new_opportunities * win_new : 0.0;
-  const bool acquisition_known = stalled || (market_known && !any_intent);
-  // Coverage at a base of n customers, and the effective churn it gives.
-  auto coverage = [&](double base) {
-    return (need * base <= 0) ? 1.0 : std::min(1.0, capacity / (need * base));
-  };
-  auto effective = [&](double base) { return churn * (1 - brick.effect * coverage(base)); };
-  int initial = 0;
-  for (const int k : customers.initial)
-    initial += k;
-  if (acquisition_known && acquisition == 0 && initial > 0) {
-    // No new customers: the initial ones only leave. Exact while coverage cannot change, i.e.
-    // full coverage from the start (it only grows as customers leave) or no effect at all.
-    const bool constant =
-        coverage(initial) >= 1 || capacity == 0 || brick.effect == 0 || churn == 0;
+  [[nodiscard]] double capacity() const {
+    const auto &manager = p_.staff[Role::account_manager];
+    return manager.headcount * manager.hours_per_day() * model::days_per_month;
+  }
+  [[nodiscard]] double churn() const {
+    return p_.customers.churn_per_year[model::CustomerClass::A] / year;
+  }
+  [[nodiscard]] double effective(double base) const {
+    return churn() * (1 - p_.customers.brickwalling.effect * coverage(base));
+  }
+
+  void customer_base() {
+    const auto &customers = p_.customers;
+    const bool class_free =
+        same_for_all_classes(customers.churn_per_year) &&
+        same_for_all_classes(customers.brickwalling.hours_per_customer_per_month);
+    if (!class_free || changes_role(p_, Role::account_manager) || winback_) {
+      b_.none_all(base_metrics, base_part,
+                  {{!class_free ? "churn_by_class"
+                    : winback_  ? "winback_funnel"
+                                : "managers_change"}});
+      return;
+    }
+    // Stalled, no deal is ever won: no acquisition at all, whatever the market does.
+    const double acquisition =
+        (!stalled_ && !any_intent_ && market_known_) ? new_opportunities_ * win_new_ : 0.0;
+    const bool acquisition_known = stalled_ || (market_known_ && !any_intent_);
+    int initial = 0;
+    for (const int k : customers.initial)
+      initial += k;
+    if (acquisition_known && acquisition == 0 && initial > 0)
+      survival(initial);
+    else if (!acquisition_known || churn() == 0)
+      b_.none_all(base_metrics, base_part, {{churn() == 0 ? "no_churn" : "no_customer_model"}});
+    else
+      balance(acquisition, initial);
+  }
+
+  // No new customers: the initial ones only leave. Exact while coverage cannot change, i.e.
+  // full coverage from the start (it only grows as customers leave) or no effect at all.
+  void survival(int initial) {
+    const bool constant = coverage(initial) >= 1 || capacity() == 0 ||
+                          p_.customers.brickwalling.effect == 0 || churn() == 0;
+    const Reach reach = constant ? Reach::exact : Reach::approximation;
     const double d = effective(initial);
-    b.add("churn_rate", base_part, d * year, constant ? Reach::exact : Reach::approximation,
-          {{constant ? "churn_constant" : "churn_at_start"}});
-    b.add("brickwall_coverage", base_part, coverage(initial),
-          constant ? Reach::exact : Reach::approximation, {{"coverage"}});
-    b.add("customers_end", base_part, initial * std::exp(-d * p.time.horizon_days),
-          constant ? Reach::exact : Reach::approximation, {{"survival"}});
-    return b.out;
+    b_.add(names::churn_rate, base_part, d * year, reach,
+           {{constant ? "churn_constant" : "churn_at_start"}});
+    b_.add(names::brickwall_coverage, base_part, coverage(initial), reach, {{"coverage"}});
+    b_.add(names::customers_end, base_part, initial * std::exp(-d * p_.time.horizon_days), reach,
+           {{"survival"}});
   }
-  if (!acquisition_known || churn == 0) {
-    for (const char *m : {"churn_rate", "brickwall_coverage", "customers_end"})
-      b.none(m, base_part, {{churn == 0 ? "no_churn" : "no_customer_model"}});
-    return b.out;
-  }
+
   // M/G/infinity: a base of n customers is in balance when acquisition = effective churn x n.
-  double low = 0, high = 1;
-  while (acquisition - effective(high) * high > 0 && high < 1e12)
-    high *= 2;
-  for (int i = 0; i < 200; ++i) {
-    const double mid = (low + high) / 2;
-    (acquisition - effective(mid) * mid > 0 ? low : high) = mid;
+  void balance(double acquisition, int initial) {
+    double low = 0, high = 1;
+    while (acquisition - effective(high) * high > 0 && high < 1e12)
+      high *= 2;
+    for (int i = 0; i < 200; ++i) {
+      const double mid = (low + high) / 2;
+      (acquisition - effective(mid) * mid > 0 ? low : high) = mid;
+    }
+    const double base = (low + high) / 2;
+    const double d = effective(base);
+    const bool constant =
+        coverage(base) >= 1 || capacity() == 0 || p_.customers.brickwalling.effect == 0;
+    // With the horizon's length, the base approaches its balance from the initial customers.
+    const double t = p_.time.horizon_days;
+    const double at_horizon = initial * std::exp(-d * t) + base * (1 - std::exp(-d * t));
+    const bool settled = d * (t - fill_) > 10;
+    b_.add(names::churn_rate, base_part, d * year,
+           (constant && steady_) ? Reach::exact : Reach::approximation, {{"churn_at_balance"}});
+    b_.add(names::brickwall_coverage, base_part, coverage(base),
+           constant ? Reach::exact : Reach::approximation, {{"coverage_at_balance"}});
+    b_.add(names::customers_end, base_part, at_horizon,
+           (constant && settled) ? Reach::exact : Reach::approximation,
+           settled ? Phrases{{"mg_infinity"}} : Phrases{{"mg_infinity"}, {"still_growing"}});
   }
-  const double base = (low + high) / 2;
-  const double d = effective(base);
-  const bool constant = coverage(base) >= 1 || capacity == 0 || brick.effect == 0;
-  // With the horizon's length, the base approaches its balance from the initial customers.
-  const double t = p.time.horizon_days;
-  const double at_horizon = initial * std::exp(-d * t) + base * (1 - std::exp(-d * t));
-  const bool settled = d * (t - fill) > 10;
-  b.add("churn_rate", base_part, d * year,
-        (constant && steady) ? Reach::exact : Reach::approximation, {{"churn_at_balance"}});
-  b.add("brickwall_coverage", base_part, coverage(base),
-        constant ? Reach::exact : Reach::approximation, {{"coverage_at_balance"}});
-  b.add("customers_end", base_part, at_horizon,
-        (constant && settled) ? Reach::exact : Reach::approximation,
-        settled ? Phrases{{"mg_infinity"}} : Phrases{{"mg_infinity"}, {"still_growing"}});
-  return b.out;
+
+  static constexpr double year = model::days_per_year;
+  static constexpr const char *queue_part = "market: qualifiers";
+  static constexpr const char *ae_part = "work: account executives";
+  static constexpr const char *base_part = "buying: customers";
+
+  const Parameters &p_;
+  Builder b_;
+  const bool winback_, any_intent_, any_churn_;
+  const double fill_; // days for the pipeline to fill
+  const bool steady_; // the warm-up lets it fill
+  const Phrase steady_note_;
+  double lambda_ = 0, passing_ = 0; // arrivals and passing qualification, per day
+  double p_cold_ = 0;
+  bool market_known_ = false;
+  double new_opportunities_ = 0; // per day
+  ChainSolution new_chain_;
+  double win_new_ = 0;
+  bool losses_by_time_ = false, stalled_ = false;
+  std::optional<QueueMeasures> executives_;
+  bool executives_known_ = false;
+};
+
+} // namespace
+
+std::vector<Expectation> expectations(const Parameters &p) {
+  return FactoryTheory(p).expectations();
 }
 
 } // namespace salesfab::analysis::theory

@@ -270,127 +270,172 @@ std::string default_format(double value, double step) {
 
 } // namespace
 
-std::string line_chart(const LineChart &c) {
-  const auto format = c.format ? c.format : default_format;
-  Drawing d(c.width, c.height, c.label);
-  const double font = 17, small = 15;
+namespace {
+
+// One line chart, drawn step by step: the legend's place, the ranges of the data, the axes,
+// then each series' band and mean, then the legend.
+class ChartDrawing {
+public:
+  explicit ChartDrawing(const LineChart &c)
+      : c_(c), format_(c.format ? c.format : default_format), d_(c.width, c.height, c.label) {}
+
+  std::string draw() {
+    place_legend();
+    find_ranges();
+    axes();
+    bool any = false;
+    for (std::size_t s = 0; s < c_.series.size(); ++s) {
+      band(c_.series[s], std::string(palette(s)));
+      any = mean(c_.series[s], std::string(palette(s))) || any;
+    }
+    if (!any)
+      d_.text({left_ + plot_w_ / 2, top_ + plot_h_ / 2}, c_.empty_text,
+              {font, false, Anchor::middle, "#555", 0});
+    draw_legend();
+    return d_.str();
+  }
+
+private:
+  static constexpr double font = 17, small = 15;
 
   // The legend: one row after another, as wide as the drawing allows.
-  std::vector<std::pair<Point, std::size_t>> legend;
-  double legend_x = 16, legend_y = 22;
-  for (std::size_t s = 0; s < c.series.size(); ++s) {
-    const double w = 34 + text_width(c.series[s].label, font) + 20;
-    if (legend_x > 16 && legend_x + w > c.width - 8) {
-      legend_x = 16;
-      legend_y += 24;
+  void place_legend() {
+    double x = 16, y = 22;
+    for (std::size_t s = 0; s < c_.series.size(); ++s) {
+      const double w = 34 + text_width(c_.series[s].label, font) + 20;
+      if (x > 16 && x + w > c_.width - 8) {
+        x = 16;
+        y += 24;
+      }
+      legend_.push_back({{x, y}, s});
+      x += w;
     }
-    legend.push_back({{legend_x, legend_y}, s});
-    legend_x += w;
+    top_ = (c_.series.empty() ? 0 : y) + 22;
   }
-  const double top = (c.series.empty() ? 0 : legend_y) + 22;
 
-  // The value range: every mean and interval end there is.
-  std::optional<double> lo, hi;
-  std::optional<double> x_lo, x_hi;
-  for (const Series &s : c.series)
-    for (std::size_t i = 0; i < c.x.size(); ++i)
-      for (const auto *values : {&s.mean, &s.low, &s.high})
-        if (const auto v = finite(*values, i); v && std::isfinite(c.x[i])) {
-          lo = std::min(lo.value_or(*v), *v);
-          hi = std::max(hi.value_or(*v), *v);
-          x_lo = std::min(x_lo.value_or(c.x[i]), c.x[i]);
-          x_hi = std::max(x_hi.value_or(c.x[i]), c.x[i]);
-        }
-  if (!lo) {
-    lo = 0;
-    hi = 1;
+  // The value range: every mean and interval end there is; the x axis spans the data.
+  void find_ranges() {
+    std::optional<double> lo, hi, x_lo, x_hi;
+    for (const Series &s : c_.series)
+      for (std::size_t i = 0; i < c_.x.size(); ++i)
+        for (const auto *values : {&s.mean, &s.low, &s.high})
+          if (const auto v = finite(*values, i); v && std::isfinite(c_.x[i])) {
+            lo = std::min(lo.value_or(*v), *v);
+            hi = std::max(hi.value_or(*v), *v);
+            x_lo = std::min(x_lo.value_or(c_.x[i]), c_.x[i]);
+            x_hi = std::max(x_hi.value_or(c_.x[i]), c_.x[i]);
+          }
+    if (!lo) {
+      lo = 0;
+      hi = 1;
+    }
+    if (c_.include_zero && *lo >= 0)
+      lo = 0;
+    if (!x_lo) {
+      x_lo = 0;
+      x_hi = 1;
+    }
+    y_ticks_ = nice_ticks(*lo, *hi, 5);
+    x_ticks_ = nice_ticks(*x_lo, *x_hi, 6);
+    y_min_ = y_ticks_.values.front();
+    y_max_ = y_ticks_.values.back();
+    x_min_ = *x_lo == *x_hi ? *x_lo - 1 : *x_lo;
+    x_max_ = *x_lo == *x_hi ? *x_hi + 1 : *x_hi;
+    double label_width = 0;
+    for (const double v : y_ticks_.values)
+      label_width = std::max(label_width, text_width(format_(v, y_ticks_.step), small));
+    left_ = 34 + label_width + 10;
+    plot_w_ = c_.width - left_ - 24;
+    plot_h_ = c_.height - top_ - 62;
   }
-  if (c.include_zero && *lo >= 0)
-    lo = 0;
-  if (!x_lo) {
-    x_lo = 0;
-    x_hi = 1;
-  }
-  const Ticks y_ticks = nice_ticks(*lo, *hi, 5);
-  const Ticks x_ticks = nice_ticks(*x_lo, *x_hi, 6);
-  const double y_min = y_ticks.values.front(), y_max = y_ticks.values.back();
-  // The x axis spans the data; ticks outside it are left out.
-  const double x_min = *x_lo == *x_hi ? *x_lo - 1 : *x_lo;
-  const double x_max = *x_lo == *x_hi ? *x_hi + 1 : *x_hi;
 
-  double label_width = 0;
-  for (const double v : y_ticks.values)
-    label_width = std::max(label_width, text_width(format(v, y_ticks.step), small));
-  const double left = 34 + label_width + 10, right = 24, bottom = 62;
-  const double plot_w = c.width - left - right, plot_h = c.height - top - bottom;
-  auto px = [&](double x) { return left + (x - x_min) / (x_max - x_min) * plot_w; };
-  auto py = [&](double y) { return top + (y_max - y) / (y_max - y_min) * plot_h; };
-
-  // Grid, axes, ticks and their labels.
-  Style grid{"none", "#d9d9d9", 1, 1, "", 0};
-  Style axis{"none", "#444", 1.5, 1, "", 0};
-  Font tick_font{small, false, Anchor::end, "#333", 0};
-  for (const double v : y_ticks.values) {
-    d.line({left, py(v)}, {left + plot_w, py(v)}, grid);
-    d.text({left - 8, py(v) + small * 0.35}, format(v, y_ticks.step), tick_font);
+  [[nodiscard]] double px(double x) const {
+    return left_ + (x - x_min_) / (x_max_ - x_min_) * plot_w_;
   }
-  tick_font.anchor = Anchor::middle;
-  for (const double v : x_ticks.values) {
-    if (v < x_min - 1e-9 || v > x_max + 1e-9)
-      continue;
-    d.line({px(v), top + plot_h}, {px(v), top + plot_h + 6}, axis);
-    d.text({px(v), top + plot_h + 22}, format(v, x_ticks.step), tick_font);
+  [[nodiscard]] double py(double y) const {
+    return top_ + (y_max_ - y) / (y_max_ - y_min_) * plot_h_;
   }
-  d.line({left, top}, {left, top + plot_h}, axis);
-  d.line({left, top + plot_h}, {left + plot_w, top + plot_h}, axis);
-  d.text({left + plot_w / 2, c.height - 10}, c.x_label, {font, false, Anchor::middle, "#222", 0});
-  d.text({18, top + plot_h / 2}, c.y_label, {font, false, Anchor::middle, "#222", -90});
 
-  bool any = false;
-  for (std::size_t s = 0; s < c.series.size(); ++s) {
-    const Series &series = c.series[s];
-    const std::string colour(palette(s));
-    // The band: one polygon per run of x where both ends of the interval are known.
-    for (std::size_t i = 0; i < c.x.size();) {
+  // Grid, axes, ticks and their labels; x ticks outside the data are left out.
+  void axes() {
+    const Style grid{"none", "#d9d9d9", 1, 1, "", 0};
+    const Style axis{"none", "#444", 1.5, 1, "", 0};
+    Font tick_font{small, false, Anchor::end, "#333", 0};
+    for (const double v : y_ticks_.values) {
+      d_.line({left_, py(v)}, {left_ + plot_w_, py(v)}, grid);
+      d_.text({left_ - 8, py(v) + small * 0.35}, format_(v, y_ticks_.step), tick_font);
+    }
+    tick_font.anchor = Anchor::middle;
+    for (const double v : x_ticks_.values) {
+      if (v < x_min_ - 1e-9 || v > x_max_ + 1e-9)
+        continue;
+      d_.line({px(v), top_ + plot_h_}, {px(v), top_ + plot_h_ + 6}, axis);
+      d_.text({px(v), top_ + plot_h_ + 22}, format_(v, x_ticks_.step), tick_font);
+    }
+    d_.line({left_, top_}, {left_, top_ + plot_h_}, axis);
+    d_.line({left_, top_ + plot_h_}, {left_ + plot_w_, top_ + plot_h_}, axis);
+    d_.text({left_ + plot_w_ / 2, c_.height - 10}, c_.x_label,
+            {font, false, Anchor::middle, "#222", 0});
+    d_.text({18, top_ + plot_h_ / 2}, c_.y_label, {font, false, Anchor::middle, "#222", -90});
+  }
+
+  // The band: one polygon per run of x where both ends of the interval are known.
+  void band(const Series &series, const std::string &colour) {
+    for (std::size_t i = 0; i < c_.x.size();) {
       std::vector<Point> upper, lower;
-      for (; i < c.x.size() && finite(series.low, i) && finite(series.high, i); ++i) {
-        upper.push_back({px(c.x[i]), py(*finite(series.high, i))});
-        lower.push_back({px(c.x[i]), py(*finite(series.low, i))});
+      for (; i < c_.x.size() && finite(series.low, i) && finite(series.high, i); ++i) {
+        upper.push_back({px(c_.x[i]), py(*finite(series.high, i))});
+        lower.push_back({px(c_.x[i]), py(*finite(series.low, i))});
       }
       if (upper.size() == 1)
-        d.line(upper[0], lower[0], {"none", colour, 3, 1, "", 0});
+        d_.line(upper[0], lower[0], {"none", colour, 3, 1, "", 0});
       else if (!upper.empty()) {
         upper.insert(upper.end(), lower.rbegin(), lower.rend());
-        d.polygon(upper, {colour, "", 0, 0.18, "", 0});
+        d_.polygon(upper, {colour, "", 0, 0.18, "", 0});
       }
       if (upper.empty())
         ++i;
     }
-    // The mean: one line per run of x where it is known; a lone point as a dot.
-    for (std::size_t i = 0; i < c.x.size();) {
+  }
+
+  // The mean: one line per run of x where it is known; a lone point as a dot. True when drawn.
+  bool mean(const Series &series, const std::string &colour) {
+    bool any = false;
+    for (std::size_t i = 0; i < c_.x.size();) {
       std::vector<Point> run;
-      for (; i < c.x.size() && finite(series.mean, i); ++i)
-        run.push_back({px(c.x[i]), py(*finite(series.mean, i))});
+      for (; i < c_.x.size() && finite(series.mean, i); ++i)
+        run.push_back({px(c_.x[i]), py(*finite(series.mean, i))});
       any = any || !run.empty();
       if (run.size() == 1)
-        d.circle(run[0], 3.5, {colour, "", 0, 1, "", 0});
+        d_.circle(run[0], 3.5, {colour, "", 0, 1, "", 0});
       else if (!run.empty())
-        d.polyline(run, {"none", colour, 2.5, 1, "", 0});
+        d_.polyline(run, {"none", colour, 2.5, 1, "", 0});
       if (run.empty())
         ++i;
     }
+    return any;
   }
-  if (!any)
-    d.text({left + plot_w / 2, top + plot_h / 2}, c.empty_text,
-           {font, false, Anchor::middle, "#555", 0});
 
-  for (const auto &[at, s] : legend) {
-    const std::string colour(palette(s));
-    d.rect(at.x, at.y - 11, 26, 14, {colour, "", 0, 0.18, "", 0});
-    d.line({at.x, at.y - 4}, {at.x + 26, at.y - 4}, {"none", colour, 3, 1, "", 0});
-    d.text({at.x + 34, at.y + 1}, c.series[s].label, {font, false, Anchor::start, "#222", 0});
+  void draw_legend() {
+    for (const auto &[at, s] : legend_) {
+      const std::string colour(palette(s));
+      d_.rect(at.x, at.y - 11, 26, 14, {colour, "", 0, 0.18, "", 0});
+      d_.line({at.x, at.y - 4}, {at.x + 26, at.y - 4}, {"none", colour, 3, 1, "", 0});
+      d_.text({at.x + 34, at.y + 1}, c_.series[s].label, {font, false, Anchor::start, "#222", 0});
+    }
   }
-  return d.str();
-}
+
+  const LineChart &c_;
+  std::function<std::string(double, double)> format_;
+  Drawing d_;
+  std::vector<std::pair<Point, std::size_t>> legend_;
+  Ticks y_ticks_, x_ticks_;
+  double top_ = 0, left_ = 0, plot_w_ = 0, plot_h_ = 0;
+  double x_min_ = 0, x_max_ = 1, y_min_ = 0, y_max_ = 1;
+};
+
+} // namespace
+
+std::string line_chart(const LineChart &c) { return ChartDrawing(c).draw(); }
 
 } // namespace salesfab::present::svg
