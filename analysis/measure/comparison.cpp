@@ -37,6 +37,11 @@ WonBackNote won_back_note(const VariantResult &base, const VariantResult &altern
 
 } // namespace
 
+std::string paired_name(std::string_view metric, const VariantResult &alternative,
+                        const VariantResult &base) {
+  return std::string(metric) + " (" + alternative.variant + " - " + base.variant + ")";
+}
+
 const MetricDifference *Comparison::find(std::string_view metric) const {
   for (const MetricDifference &d : differences)
     if (name(d) == metric)

@@ -44,6 +44,10 @@ struct Comparison {
   [[nodiscard]] const MetricDifference *find(std::string_view metric) const;
 };
 
+/// The name --precision gives a watched paired difference: "metric (ALT - BASE)".
+std::string paired_name(std::string_view metric, const VariantResult &alternative,
+                        const VariantResult &base);
+
 /// Compares `alternative` with `base`, paired by replication index, at the base's confidence.
 Comparison compare(const VariantResult &base, const VariantResult &alternative);
 

@@ -4,6 +4,7 @@
 // tables, result files, the HTML report, compare, analyze, and the commands built on them.
 
 #include "analysis/measure/metrics.hpp"
+#include "analysis/measure/precision.hpp"
 #include "analysis/measure/statistics.hpp"
 #include "model/parameters.hpp"
 #include "model/recorder.hpp"
@@ -41,6 +42,8 @@ struct VariantResult {
   std::vector<Replication> replications;    ///< the finished ones, in replication order
   std::vector<Summary> summaries;           ///< per metric, after summarize()
   std::vector<std::vector<Summary>> series; ///< [report period][period metric], after summarize()
+  /// With --precision: what the sequential procedure reached (its watched quantities).
+  std::optional<PrecisionReport> precision;
 
   /// An empty result for a variant to be run: its catalogue, no replications.
   static VariantResult planned(std::string scenario, std::string variant,

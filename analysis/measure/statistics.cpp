@@ -10,30 +10,37 @@ double student_t_quantile(double p, double df) {
   return boost::math::quantile(boost::math::students_t(df), p);
 }
 
-Summary summarize(std::span<const MetricValue> values, double confidence) {
+void RunningStats::add(const MetricValue &value) {
+  if (!value)
+    return;
+  ++n_;
+  const double delta = *value - mean_;
+  mean_ += delta / static_cast<double>(n_);
+  m2_ += delta * (*value - mean_);
+}
+
+Summary RunningStats::summary(double confidence) const {
   Summary s;
-  // Welford's algorithm: stable for values of any size.
-  double mean = 0, m2 = 0;
-  for (const MetricValue &v : values) {
-    if (!v)
-      continue;
-    ++s.n;
-    const double delta = *v - mean;
-    mean += delta / static_cast<double>(s.n);
-    m2 += delta * (*v - mean);
-  }
-  if (s.n == 0)
+  s.n = n_;
+  if (n_ == 0)
     return s;
-  s.mean = mean;
-  if (s.n < 2)
+  s.mean = mean_;
+  if (n_ < 2)
     return s;
-  const double sd = std::sqrt(m2 / static_cast<double>(s.n - 1));
+  const double sd = std::sqrt(m2_ / static_cast<double>(n_ - 1));
   s.sd = sd;
-  const double half = student_t_quantile(0.5 + confidence / 2, static_cast<double>(s.n - 1)) * sd /
-                      std::sqrt(static_cast<double>(s.n));
-  s.ci_low = mean - half;
-  s.ci_high = mean + half;
+  const double half = student_t_quantile(0.5 + confidence / 2, static_cast<double>(n_ - 1)) * sd /
+                      std::sqrt(static_cast<double>(n_));
+  s.ci_low = mean_ - half;
+  s.ci_high = mean_ + half;
   return s;
+}
+
+Summary summarize(std::span<const MetricValue> values, double confidence) {
+  RunningStats stats;
+  for (const MetricValue &v : values)
+    stats.add(v);
+  return stats.summary(confidence);
 }
 
 Summary summarize_difference(std::span<const MetricValue> base, std::span<const MetricValue> alt,

@@ -29,6 +29,20 @@ struct Summary {
 /// The quantile of Student's t distribution with `df` degrees of freedom (Boost.Math).
 double student_t_quantile(double p, double df);
 
+/// Mean and variance kept one value at a time (Welford's algorithm: stable for values of any
+/// size), summarised at any moment.
+class RunningStats {
+public:
+  /// Adds a value; an empty one is not counted.
+  void add(const MetricValue &value);
+  /// Mean, sd and the Student-t interval at `confidence` of the values added so far.
+  [[nodiscard]] Summary summary(double confidence) const;
+
+private:
+  std::size_t n_ = 0;
+  double mean_ = 0, m2_ = 0;
+};
+
 /// Mean, sd and the Student-t interval at `confidence` of the values that are present.
 Summary summarize(std::span<const MetricValue> values, double confidence);
 

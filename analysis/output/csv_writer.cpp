@@ -10,6 +10,7 @@ struct CsvCell {
   std::string operator()(const analysis::MetricValue &x) const { return csv_number(x); }
   std::string operator()(std::uint64_t n) const { return std::to_string(n); }
   std::string operator()(bool yes) const { return yes ? "1" : "0"; }
+  std::string operator()(std::monostate) const { return {}; }
 };
 } // namespace
 

@@ -16,6 +16,7 @@ struct JsonCell {
   Json operator()(const analysis::MetricValue &x) const { return json_number(x); }
   Json operator()(std::uint64_t n) const { return n; }
   Json operator()(bool yes) const { return yes; }
+  Json operator()(std::monostate) const { return nullptr; }
 };
 } // namespace
 

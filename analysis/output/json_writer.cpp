@@ -2,6 +2,24 @@
 
 namespace salesfab::output {
 
+Json precision_json(const analysis::PrecisionReport &report) {
+  Json watched = Json::array();
+  for (const auto &w : report.watched) {
+    Json one = Json::object();
+    one["metric"] = w.name;
+    one["relative_half_width"] = json_number(w.reached);
+    one["judged"] = w.judged;
+    one["met"] = w.met(report.target);
+    watched.push_back(std::move(one));
+  }
+  Json out = Json::object();
+  out["target"] = report.target;
+  out["replications"] = report.replications;
+  out["stopped_by"] = report.stopped_by_target ? "target" : "max_replications";
+  out["watched"] = std::move(watched);
+  return out;
+}
+
 Json comparison_json(const analysis::Comparison &c) {
   Json metrics = Json::array();
   for (const auto &d : c.differences) {
@@ -22,6 +40,8 @@ Json comparison_json(const analysis::Comparison &c) {
   out["base"] = c.base->variant;
   out["alternative"] = c.alternative->variant;
   out["metrics"] = std::move(metrics);
+  if (c.alternative->precision)
+    out["precision"] = precision_json(*c.alternative->precision);
   return out;
 }
 

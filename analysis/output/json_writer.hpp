@@ -7,6 +7,10 @@
 
 namespace salesfab::output {
 
+/// What --precision reached: {target, replications, stopped_by, watched: [{metric,
+/// relative_half_width, judged, met}]}.
+Json precision_json(const analysis::PrecisionReport &report);
+
 /// One alternative against the base: {base, alternative, metrics: [{metric, rkk,
 /// base_mean, alternative_mean, difference, ci_low, ci_high, n, significant}]}.
 Json comparison_json(const analysis::Comparison &comparison);

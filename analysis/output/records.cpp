@@ -19,17 +19,35 @@ std::size_t Records::column(std::string_view name) const {
 namespace {
 std::string rkk(analysis::Rkk r) { return std::string(analysis::rkk_name(r)); }
 std::uint64_t count(std::size_t n) { return static_cast<std::uint64_t>(n); }
+
+// Whether a watched quantity of this name met the target: empty when it was not watched.
+Cell met(const std::optional<analysis::PrecisionReport> &report, std::string_view name) {
+  if (report)
+    for (const auto &w : report->watched)
+      if (w.name == name)
+        return w.met(report->target);
+  return std::monostate{};
+}
+
 } // namespace
 
 Records summary_records(std::span<const VariantResult *const> variants) {
   Records r{
       {"scenario", "variant", "metric", "rkk", "unit", "mean", "sd", "ci_low", "ci_high", "n"}, {}};
+  bool precision = false;
+  for (const VariantResult *v : variants)
+    precision = precision || v->precision.has_value();
+  if (precision)
+    r.columns.insert(r.columns.end(), {"relative_half_width", "precision_met"});
   for (const VariantResult *v : variants)
     for (std::size_t m = 0; m < v->metrics.size(); ++m) {
       const auto &info = v->metrics[m];
       const auto &s = v->summaries.at(m);
       r.rows.push_back({v->scenario, v->variant, info.name, rkk(info.rkk), info.unit, s.mean, s.sd,
                         s.ci_low, s.ci_high, count(s.n)});
+      if (precision)
+        r.rows.back().insert(r.rows.back().end(),
+                             {analysis::relative_half_width(s), met(v->precision, info.name)});
     }
   return r;
 }
@@ -63,6 +81,11 @@ Records comparison_records(std::span<const Comparison> comparisons) {
   Records r{{"scenario", "variant", "base_variant", "metric", "rkk", "unit", "base_mean",
              "alternative_mean", "difference", "ci_low", "ci_high", "n", "significant"},
             {}};
+  bool precision = false;
+  for (const Comparison &c : comparisons)
+    precision = precision || c.alternative->precision.has_value();
+  if (precision)
+    r.columns.insert(r.columns.end(), {"relative_half_width", "precision_met"});
   for (const Comparison &c : comparisons)
     for (const auto &d : c.differences) {
       const auto &info = c.alternative->metrics[d.alternative];
@@ -71,6 +94,11 @@ Records comparison_records(std::span<const Comparison> comparisons) {
                         c.alternative->summaries[d.alternative].mean, d.difference.mean,
                         d.difference.ci_low, d.difference.ci_high, count(d.difference.n),
                         d.difference.excludes_zero()});
+      if (precision)
+        r.rows.back().insert(r.rows.back().end(),
+                             {analysis::relative_half_width(d.difference),
+                              met(c.alternative->precision,
+                                  analysis::paired_name(info.name, *c.alternative, *c.base))});
     }
   return r;
 }

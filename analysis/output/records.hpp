@@ -18,8 +18,8 @@
 
 namespace salesfab::output {
 
-/// One field: text, a number (empty: no value), a whole number, or a yes/no.
-using Cell = std::variant<std::string, analysis::MetricValue, std::uint64_t, bool>;
+/// One field: text, a number (empty: no value), a whole number, a yes/no, or nothing.
+using Cell = std::variant<std::string, analysis::MetricValue, std::uint64_t, bool, std::monostate>;
 
 /// Rows of named columns.
 struct Records {
@@ -29,13 +29,16 @@ struct Records {
   [[nodiscard]] std::size_t column(std::string_view name) const;
 };
 
-/// summary.csv: scenario, variant, metric, rkk, unit, mean, sd, ci_low, ci_high, n.
+/// summary.csv: scenario, variant, metric, rkk, unit, mean, sd, ci_low, ci_high, n; when a
+/// variant replicated until precise enough (--precision), also relative_half_width and
+/// precision_met (1 or 0 for the metrics it watched, empty for the others).
 Records summary_records(std::span<const analysis::VariantResult *const> variants);
 /// replications.csv: scenario, variant, replication, seed, metric, value.
 Records replication_records(std::span<const analysis::VariantResult *const> variants);
 /// timeseries.csv: scenario, variant, period, period_start_day, metric, mean, ci_low, ci_high.
 Records timeseries_records(std::span<const analysis::VariantResult *const> variants);
-/// comparison.csv: per alternative and metric, the paired difference.
+/// comparison.csv: per alternative and metric, the paired difference; with --precision also
+/// the difference's relative_half_width and precision_met.
 Records comparison_records(std::span<const analysis::Comparison> comparisons);
 /// analyze's rows: per quantity theory and simulation, then Little's law per queue.
 Records theory_records(std::span<const analysis::theory::TheoryCheck> checks);

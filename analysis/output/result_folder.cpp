@@ -3,6 +3,7 @@
 #include "analysis/output/csv.hpp"
 #include "analysis/output/csv_writer.hpp"
 #include "analysis/output/json.hpp"
+#include "analysis/output/json_writer.hpp"
 #include "analysis/output/records.hpp"
 #include "analysis/output/sha256.hpp"
 
@@ -40,6 +41,16 @@ std::string run_json(const RunInfo &info) {
   j["events_per_second"] =
       info.wall_seconds > 0 ? static_cast<double>(info.events) / info.wall_seconds : 0.0;
   j["variants_resumed"] = info.variants_resumed;
+  if (!info.precision.empty()) {
+    Json precision = Json::array();
+    for (const auto &[variant, report] : info.precision) {
+      Json one = Json::object();
+      one["variant"] = variant;
+      one.update(precision_json(report));
+      precision.push_back(std::move(one));
+    }
+    j["precision"] = std::move(precision);
+  }
   return dump(j);
 }
 

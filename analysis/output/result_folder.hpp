@@ -43,6 +43,8 @@ struct RunInfo {
   double wall_seconds = 0;
   std::uint64_t events = 0;
   int variants_resumed = 0; ///< taken from an interrupted run's parts (--resume)
+  /// With --precision: what each variant reached, by variant name.
+  std::vector<std::pair<std::string, analysis::PrecisionReport>> precision;
 };
 
 /// run.json's text.

@@ -25,6 +25,38 @@ std::string TableWriter::number(const std::optional<double> &x) const {
   return present::format_number(x, language_);
 }
 
+std::string TableWriter::precision_note(const std::optional<analysis::PrecisionReport> &report,
+                                        double confidence,
+                                        const analysis::Comparison *comparison) const {
+  if (!report)
+    return {};
+  std::string out =
+      present::fill(w(report->stopped_by_target ? "precision.met" : "precision.missed"),
+                    {{"n", std::to_string(report->replications)},
+                     {"c", percent(confidence)},
+                     {"r", csv_number(report->target * 100)}}) +
+      '\n';
+  TextTable t({w("metric"), w("precision.reached"), ""});
+  for (const auto &watched : report->watched) {
+    std::string label = metric_label(language_, watched.name);
+    if (comparison) { // a paired goal watches "metric (ALT - BASE)" for every alternative
+      const std::string suffix =
+          analysis::paired_name("", *comparison->alternative, *comparison->base);
+      if (!watched.name.ends_with(suffix))
+        continue;
+      const std::string metric = watched.name.substr(0, watched.name.size() - suffix.size());
+      label = metric_label(language_, metric) + " (" + w("difference") + ")";
+    }
+    if (!watched.judged) {
+      t.add({"  " + label, "-", w("precision.not_judged")});
+      continue;
+    }
+    t.add({"  " + label, "±" + number(*watched.reached * 100) + " %",
+           w(watched.met(report->target) ? "precision.target_met" : "precision.target_missed")});
+  }
+  return out + t.render();
+}
+
 std::string TableWriter::variants(std::span<const VariantResult *const> variants) const {
   std::string out;
   for (const VariantResult *v : variants)
@@ -44,7 +76,7 @@ std::string TableWriter::rkk_table(const VariantResult &v) const {
                                        {"h", number(p.time.horizon_days)},
                                        {"w", number(p.time.warmup_days)},
                                        {"c", percent(p.run.confidence)}}) +
-         "\n\n";
+         "\n" + precision_note(v.precision, p.run.confidence) + "\n";
   TextTable t({w("metric"), w("mean"), w("ci_low"), w("ci_high"), w("unit")});
   for (const auto rkk : rkk_order) {
     t.add_title(w(analysis::rkk_name(rkk)));
@@ -89,7 +121,7 @@ std::string TableWriter::comparison(const analysis::Comparison &c) const {
       c.alternative->variant + "  " + w("minus") + "  " + c.base->variant + '\n' +
       present::fill(w(c.same_seeds ? "paired_note" : "paired_note_other_seeds"),
                     {{"n", std::to_string(n)}, {"c", percent(c.base->parameters.run.confidence)}}) +
-      "\n\n";
+      "\n" + precision_note(c.alternative->precision, c.base->parameters.run.confidence, &c) + "\n";
   TextTable t(
       {w("metric"), w("base"), w("alternative"), w("difference"), w("ci_low"), w("ci_high"), ""});
   for (const auto rkk : rkk_order) {

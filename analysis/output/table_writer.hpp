@@ -28,6 +28,9 @@ public:
 private:
   [[nodiscard]] std::string w(std::string_view key) const;
   [[nodiscard]] std::string number(const std::optional<double> &x) const;
+  [[nodiscard]] std::string precision_note(const std::optional<analysis::PrecisionReport> &report,
+                                           double confidence,
+                                           const analysis::Comparison *comparison = nullptr) const;
   [[nodiscard]] std::string judgements(const analysis::theory::TheoryCheck &check) const;
   [[nodiscard]] std::string little(const analysis::theory::TheoryCheck &check) const;
   [[nodiscard]] std::string theory_notes(const analysis::theory::TheoryCheck &check) const;

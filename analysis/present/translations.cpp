@@ -57,6 +57,15 @@ constexpr Entry table[] = {
      "Suspects per jaar tellen de teruggewonnen klanten mee, die terugkeren naar de markt."},
     {"run_note", "{n} replications, horizon {h} days, warm-up {w} days, {c}% confidence intervals",
      "{n} replicaties, horizon {h} dagen, aanloop {w} dagen, {c}%-betrouwbaarheidsintervallen"},
+    // --precision: how precise the answer is.
+    {"precision.met", "replicated until precise enough: every watched metric's {c}% interval within ±{r}% of its mean after {n} replications (a look-ahead of at least 5 confirmed it)",
+     "gerepliceerd tot nauwkeurig genoeg: het {c}%-interval van elke gevolgde maatstaf binnen ±{r}% van het gemiddelde na {n} replicaties (bevestigd over minstens 5 extra)"},
+    {"precision.missed", "stopped at the maximum of {n} replications before every watched metric's {c}% interval was within ±{r}% of its mean",
+     "gestopt bij het maximum van {n} replicaties voordat het {c}%-interval van elke gevolgde maatstaf binnen ±{r}% van het gemiddelde lag"},
+    {"precision.reached", "precision reached", "bereikte nauwkeurigheid"},
+    {"precision.target_met", "met", "gehaald"},
+    {"precision.target_missed", "not met", "niet gehaald"},
+    {"precision.not_judged", "not judged: its mean is 0 or it has no value", "niet beoordeeld: het gemiddelde is 0 of er is geen waarde"},
     // salesfab analyze.
     {"analyze.title", "theory beside simulation", "theorie naast simulatie"},
     {"analyze.note", "{n} replications; the simulation's {c}% confidence intervals", "{n} replicaties; {c}%-betrouwbaarheidsintervallen van de simulatie"},

@@ -39,11 +39,24 @@ Scenarios comparison_scenarios(const CommonOptions &common) {
   return combined;
 }
 
-// A paired comparison needs the same number of replications; other seeds are allowed but said.
+// A paired comparison needs the same number of replications (or one precision goal, which
+// then watches the paired differences); other seeds are allowed but said.
 bool check_pairing(const std::vector<PlannedVariant> &planned) {
   const auto &base = planned.front().spec.parameters.run;
+  for (const auto &p : planned) {
+    const auto &run = p.spec.parameters.run;
+    if (run.precision != base.precision || run.precision_metrics != base.precision_metrics ||
+        run.min_replications != base.min_replications ||
+        run.max_replications != base.max_replications) {
+      std::cerr << "salesfab: " << p.spec.variant
+                << " has another precision goal than the base: a paired comparison needs one "
+                   "(use --precision, --precision-metrics, --min-replications and "
+                   "--max-replications to give all the same)\n";
+      return false;
+    }
+  }
   for (const auto &p : planned)
-    if (p.spec.parameters.run.replications != base.replications) {
+    if (!base.precision && p.spec.parameters.run.replications != base.replications) {
       std::cerr << "salesfab: " << p.spec.variant << " has " << p.spec.parameters.run.replications
                 << " replications, the base " << base.replications
                 << ": a paired comparison needs the same number (use --replications N to give "
@@ -72,7 +85,8 @@ int compare_main(std::span<const std::string> args) {
       "files' variants with the settings applied, e.g.\n"
       "  salesfab compare scenarios/basis.yaml --set staff.account_manager.headcount=2",
       {Option::set, Option::replications, Option::seed, Option::threads, Option::out,
-       Option::resume, Option::format, Option::lang, Option::quiet, Option::max_events});
+       Option::resume, Option::format, Option::lang, Option::quiet, Option::max_events,
+       Option::precision});
   if (parse(args, description, common).help) {
     std::cout << description;
     return exit_ok;
@@ -88,7 +102,8 @@ int compare_main(std::span<const std::string> args) {
   if (!check_pairing(planned))
     return exit_invalid;
 
-  const Outcome outcome = launch(std::move(planned), scenarios.files, common);
+  const Outcome outcome =
+      launch(std::move(planned), scenarios.files, common, {.keep_records = false, .paired = true});
   if (outcome.interrupted) {
     report_interrupted(outcome, common, std::cerr);
     return exit_failure;

@@ -51,6 +51,17 @@ po::options_description CommonOptions::describe(const std::string &usage,
     case Option::quiet:
       d.add_options()("quiet,q", po::bool_switch(&quiet), "no progress bar");
       break;
+    case Option::precision:
+      d.add_options()("precision", po::value<std::string>(),
+                      "R: replicate until each watched metric's confidence interval half-width "
+                      "is at most R x |mean| (0 < R <= 1; 0.01 is 1 %), with a look-ahead")(
+          "precision-metrics", po::value<std::string>(),
+          "M,M,...: the metrics --precision watches (default: the key metrics; compare: "
+          "their paired differences)")("min-replications", po::value<std::string>(),
+                                       "N: with --precision, at least N replications (default 10)")(
+          "max-replications", po::value<std::string>(),
+          "N: with --precision, at most N replications (default 10000)");
+      break;
     }
   }
   return d;
@@ -71,6 +82,52 @@ std::uint64_t whole_number(std::string_view option, const std::string &text) {
                      ": expected a whole number from 0 to 18446744073709551615");
   return value;
 }
+
+namespace {
+
+// --precision and its companions: checked here, applied to every variant by plan().
+void parse_precision(const po::variables_map &vm, CommonOptions &common) {
+  if (vm.count("precision")) {
+    const auto &text = vm["precision"].as<std::string>();
+    double r = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), r);
+    if (text.empty() || ec != std::errc() || end != text.data() + text.size() || !(r > 0) || r > 1)
+      throw UsageError("--precision " + text +
+                       ": expected a relative half-width above 0 and at most 1 (0.01 is 1 %)");
+    common.precision = r;
+  }
+  if (vm.count("precision-metrics")) {
+    std::string list = vm["precision-metrics"].as<std::string>();
+    for (std::size_t at = 0; at <= list.size();) {
+      const std::size_t comma = std::min(list.find(',', at), list.size());
+      if (comma == at)
+        throw UsageError("--precision-metrics " + list + ": expected metric names joined by ','");
+      common.precision_metrics.push_back(list.substr(at, comma - at));
+      at = comma + 1;
+    }
+  }
+  auto count = [&](const char *option) -> std::optional<int> {
+    if (!vm.count(option))
+      return std::nullopt;
+    const std::uint64_t n = whole_number(std::string("--") + option, vm[option].as<std::string>());
+    if (n < 2 || n > static_cast<std::uint64_t>(scenario::max_replications))
+      throw UsageError(std::string("--") + option + " " + std::to_string(n) +
+                       ": expected a whole number from 2 to " +
+                       std::to_string(scenario::max_replications));
+    return static_cast<int>(n);
+  };
+  common.min_replications = count("min-replications");
+  common.max_replications = count("max-replications");
+  if (common.min_replications && common.max_replications &&
+      *common.max_replications < *common.min_replications)
+    throw UsageError("--max-replications " + std::to_string(*common.max_replications) +
+                     " is below --min-replications " + std::to_string(*common.min_replications));
+  if (common.precision && common.replications)
+    throw UsageError("--precision and --replications: give one (with --precision the number of "
+                     "replications is what the precision needs)");
+}
+
+} // namespace
 
 Parsed parse(std::span<const std::string> args, const po::options_description &description,
              CommonOptions &common) {
@@ -115,6 +172,7 @@ Parsed parse(std::span<const std::string> args, const po::options_description &d
     throw UsageError("--resume needs --out DIR (the folder of the run to resume)");
   if (common.max_events == 0)
     throw UsageError("--max-events 0: expected a whole number >= 1");
+  parse_precision(vm, common);
   if (vm.count("format")) {
     const auto &text = vm["format"].as<std::string>();
     const auto format = output::parse_format(text);

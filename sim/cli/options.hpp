@@ -29,7 +29,8 @@ enum class Option {
   max_events,
   format,
   lang,
-  quiet
+  quiet,
+  precision ///< --precision, --precision-metrics, --min-replications, --max-replications
 };
 
 /// Values of the shared options, and the positional files.
@@ -45,6 +46,10 @@ struct CommonOptions {
   output::Format format = output::Format::table;
   present::Language language = present::Language::en;
   bool quiet = false;
+  std::optional<double> precision;            ///< replicate until precise enough
+  std::vector<std::string> precision_metrics; ///< watched (empty: the file's, or the key metrics)
+  std::optional<int> min_replications;
+  std::optional<int> max_replications;
 
   /// The options description for `--help`, with the chosen shared options.
   boost::program_options::options_description describe(const std::string &usage,

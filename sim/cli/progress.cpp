@@ -22,7 +22,8 @@ ProgressBar::ProgressBar(bool enabled)
     : enabled_(enabled && ::isatty(STDERR_FILENO) == 1), start_(std::chrono::steady_clock::now()),
       last_draw_(start_) {}
 
-void ProgressBar::update(std::size_t done, std::size_t total) {
+void ProgressBar::update(std::size_t done, std::size_t total, std::optional<double> precision,
+                         double target) {
   if (!enabled_ || total == 0)
     return;
   const std::lock_guard lock(mutex_);
@@ -37,8 +38,20 @@ void ProgressBar::update(std::size_t done, std::size_t total) {
   std::string bar(static_cast<std::size_t>(filled), '#');
   bar.resize(width, '.');
   std::string eta = done > 0 ? clock(elapsed / fraction - elapsed) : std::string("?");
-  std::fprintf(stderr, "\r[%s] %zu/%zu replications, %s elapsed, ETA %s  ", bar.c_str(), done,
-               total, clock(elapsed).c_str(), eta.c_str());
+  // With a precision goal the total is an estimate: say so, and how precise it is now.
+  std::string goal;
+  if (target > 0) {
+    char buffer[96];
+    if (precision)
+      std::snprintf(buffer, sizeof buffer, " (~%zu), precision %.2f%% of %.2f%%", total - done,
+                    *precision * 100, target * 100);
+    else
+      std::snprintf(buffer, sizeof buffer, " (~%zu), precision ? of %.2f%%", total - done,
+                    target * 100);
+    goal = buffer;
+  }
+  std::fprintf(stderr, "\r[%s] %zu/%s%zu replications%s, %s elapsed, ETA %s  ", bar.c_str(), done,
+               target > 0 ? "~" : "", total, goal.c_str(), clock(elapsed).c_str(), eta.c_str());
   std::fflush(stderr);
   drawn_ = true;
 }

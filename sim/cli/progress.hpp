@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstddef>
 #include <mutex>
+#include <optional>
 
 namespace salesfab::cli {
 
@@ -17,8 +18,10 @@ public:
   ProgressBar &operator=(const ProgressBar &) = delete;
   ~ProgressBar() { finish(); }
 
-  /// `done` of `total` replications are finished (safe to call from any thread).
-  void update(std::size_t done, std::size_t total);
+  /// `done` of `total` replications are finished (safe to call from any thread); with a
+  /// precision goal also the precision reached so far.
+  void update(std::size_t done, std::size_t total, std::optional<double> precision = {},
+              double target = 0);
   /// Clears the bar's line.
   void finish();
 

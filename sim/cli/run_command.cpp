@@ -20,7 +20,8 @@ int run_main(std::span<const std::string> args) {
       "scenario (scenarios/basis.yaml). Invalid files are reported and skipped; the rest\n"
       "run, and the exit status is then 2.",
       {Option::set, Option::replications, Option::seed, Option::threads, Option::out,
-       Option::resume, Option::format, Option::lang, Option::quiet, Option::max_events});
+       Option::resume, Option::format, Option::lang, Option::quiet, Option::max_events,
+       Option::precision});
   if (parse(args, description, common).help) {
     std::cout << description;
     return exit_ok;

@@ -1,12 +1,15 @@
 #include "cli/session.hpp"
 
+#include "analysis/output/csv.hpp"
 #include "analysis/output/json.hpp"
 #include "analysis/output/result_folder.hpp"
 #include "analysis/output/sha256.hpp"
 #include "cli/command.hpp"
+#include "scenario/reader.hpp"
 #include "cli/interrupt.hpp"
 #include "cli/progress.hpp"
 
+#include <algorithm>
 #include <iostream>
 
 namespace salesfab::cli {
@@ -52,6 +55,23 @@ Scenarios load_scenarios(const std::vector<std::string> &paths,
   return s;
 }
 
+namespace {
+// The command line's --precision settings over the file's run section.
+void apply_precision(const CommonOptions &common, model::RunParameters &run) {
+  if (common.precision)
+    run.precision = common.precision;
+  if (!common.precision_metrics.empty())
+    run.precision_metrics = common.precision_metrics;
+  if (common.min_replications)
+    run.min_replications = *common.min_replications;
+  if (common.max_replications)
+    run.max_replications = *common.max_replications;
+  if (run.max_replications < run.min_replications)
+    throw UsageError("max_replications " + std::to_string(run.max_replications) +
+                     " is below min_replications " + std::to_string(run.min_replications));
+}
+} // namespace
+
 std::vector<PlannedVariant> plan(const std::vector<scenario::ScenarioFile> &files,
                                  const CommonOptions &common) {
   std::vector<PlannedVariant> planned;
@@ -62,6 +82,7 @@ std::vector<PlannedVariant> plan(const std::vector<scenario::ScenarioFile> &file
         p.spec.parameters.run.replications = *common.replications;
       if (common.seed)
         p.spec.parameters.run.seed = *common.seed;
+      apply_precision(common, p.spec.parameters.run);
       planned.push_back(std::move(p));
     }
   return planned;
@@ -76,16 +97,60 @@ std::vector<const analysis::VariantResult *> Outcome::finished() const {
 }
 
 namespace {
+// A part is reused only for the same file, variant, seed and replications — or, replicating
+// until precise enough, the same goal.
 std::string key_of(const PlannedVariant &p, const std::vector<scenario::ScenarioFile> &files) {
-  return output::ResultFolder::part_key(output::sha256_hex(files[p.file].text), p.spec.variant,
-                                        p.spec.parameters.run.seed,
-                                        p.spec.parameters.run.replications, version());
+  const model::RunParameters &run = p.spec.parameters.run;
+  std::string variant = p.spec.variant;
+  if (run.precision) {
+    variant += "\nprecision " + output::csv_number(*run.precision) + " " +
+               std::to_string(run.min_replications) + " " + std::to_string(run.max_replications);
+    for (const auto &m : run.precision_metrics)
+      variant += " " + m;
+  }
+  return output::ResultFolder::part_key(output::sha256_hex(files[p.file].text), variant, run.seed,
+                                        run.replications, version());
 }
 } // namespace
+
+void check_precision_metrics(const std::vector<PlannedVariant> &planned,
+                             const std::vector<scenario::ScenarioFile> &files,
+                             const CommonOptions &common) {
+  for (const PlannedVariant &p : planned) {
+    const auto goal = experiment::precision_goal(p.spec.parameters.run);
+    if (!goal)
+      continue;
+    const auto catalogue = analysis::metric_catalogue(p.spec.parameters);
+    std::vector<std::string_view> known;
+    for (const auto &m : catalogue)
+      known.push_back(m.name);
+    std::vector<scenario::Diagnostic> problems;
+    for (std::size_t i = 0; i < goal->metrics.size(); ++i) {
+      const std::string &name = goal->metrics[i];
+      if (std::find(known.begin(), known.end(), name) != known.end())
+        continue;
+      std::string message = "'" + name + "' is not a metric of " + p.spec.variant;
+      if (const auto guess = scenario::detail::nearest(name, known))
+        message += " (did you mean '" + std::string(*guess) + "'?)";
+      if (!common.precision_metrics.empty())
+        throw UsageError("--precision-metrics: " + message);
+      const std::string path = "run.precision_metrics[" + std::to_string(i) + "]";
+      scenario::Diagnostic d{files[p.file].source, 0, 0, path, ""};
+      for (const auto &v : files[p.file].variants)
+        if (const auto at = v.positions.find(path); at != v.positions.end())
+          d = at->second;
+      d.message = message;
+      problems.push_back(std::move(d));
+    }
+    if (!problems.empty())
+      throw scenario::ScenarioError(std::move(problems));
+  }
+}
 
 Outcome launch(std::vector<PlannedVariant> planned,
                const std::vector<scenario::ScenarioFile> &files, const CommonOptions &common,
                LaunchOptions launch_options) {
+  check_precision_metrics(planned, files, common);
   Outcome outcome;
   outcome.planned = std::move(planned);
   outcome.results.resize(outcome.planned.size());
@@ -109,6 +174,15 @@ Outcome launch(std::vector<PlannedVariant> planned,
       ++outcome.resumed;
     }
   }
+  // Variants that stop together (a paired precision goal) are resumed all or none.
+  if (launch_options.paired && outcome.resumed > 0 &&
+      outcome.resumed < static_cast<int>(outcome.planned.size()) &&
+      outcome.planned.front().spec.parameters.run.precision) {
+    std::fill(skip.begin(), skip.end(), false);
+    for (auto &r : outcome.results)
+      r.reset();
+    outcome.resumed = 0;
+  }
 
   std::atomic<bool> &stop = install_interrupt_handlers();
   ProgressBar progress(!common.quiet);
@@ -116,8 +190,11 @@ Outcome launch(std::vector<PlannedVariant> planned,
   options.threads = common.threads.value_or(0);
   options.limits.max_events = common.max_events;
   options.keep_records = launch_options.keep_records;
+  options.paired = launch_options.paired;
   options.stop = &stop;
-  options.progress = [&](std::size_t done, std::size_t total) { progress.update(done, total); };
+  options.progress = [&](const experiment::Progress &p) {
+    progress.update(p.done, p.total, p.precision, p.target);
+  };
   if (out)
     options.variant_done = [&](std::size_t v, const analysis::VariantResult &result) {
       out->save_part(keys[v], result);
@@ -162,6 +239,9 @@ void write_results(const Outcome &outcome, const std::vector<scenario::ScenarioF
   info.wall_seconds = outcome.stats.wall_seconds;
   info.events = outcome.stats.events;
   info.variants_resumed = outcome.resumed;
+  for (const analysis::VariantResult *v : outcome.finished())
+    if (v->precision)
+      info.precision.emplace_back(v->variant, *v->precision);
   std::vector<std::pair<std::filesystem::path, std::string>> extra_files;
   for (const auto &[name, content] : extra)
     extra_files.emplace_back(out.path() / name, content);

@@ -51,9 +51,17 @@ struct Outcome {
   [[nodiscard]] std::vector<const analysis::VariantResult *> finished() const;
 };
 
+/// Every metric a precision goal watches must be one of its variant's metrics (the analysis
+/// layer's catalogue): throws ScenarioError with the file's line for a name from the file,
+/// UsageError for one from --precision-metrics (both exit 2).
+void check_precision_metrics(const std::vector<PlannedVariant> &planned,
+                             const std::vector<scenario::ScenarioFile> &files,
+                             const CommonOptions &common);
+
 /// What a command asks of a launch beyond the common options.
 struct LaunchOptions {
   bool keep_records = false; ///< keep each replication's raw record (analyze)
+  bool paired = false;       ///< compare: with a precision goal, watch the paired differences
 };
 
 /// The one way the commands run experiments: --threads, --max-events and the accounts guard,

@@ -2,6 +2,7 @@
 
 #include "cli/command.hpp"
 #include "cli/options.hpp"
+#include "cli/session.hpp"
 #include "scenario/loader.hpp"
 #include "scenario/writer.hpp"
 
@@ -32,6 +33,8 @@ int validate_main(std::span<const std::string> args) {
   for (const std::string &file : common.files) {
     try {
       const auto loaded = scenario::load_file(file, overrides);
+      // What only the analysis layer can check (the metrics a precision goal watches), too.
+      check_precision_metrics(plan({loaded}, common), {loaded}, common);
       std::cout << file << ": ok";
       if (loaded.variants.size() > 1)
         std::cout << " (" << loaded.variants.size() << " variants)";

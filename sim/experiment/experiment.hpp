@@ -3,6 +3,7 @@
 // replication's random numbers come from (scenario seed, replication index) only and results are
 // gathered in replication order, so results are the same, bit for bit, for any thread count.
 
+#include "analysis/measure/precision.hpp"
 #include "analysis/measure/result.hpp"
 #include "model/factory.hpp"
 #include "model/parameters.hpp"
@@ -11,6 +12,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,14 +31,30 @@ struct VariantSpec {
 inline constexpr std::uint64_t default_max_events = 1'000'000'000;
 inline constexpr std::size_t max_accounts_alive = 2'000'000;
 
+/// How far an experiment has come.
+struct Progress {
+  std::size_t done = 0;  ///< replications finished
+  std::size_t total = 0; ///< replications planned (with a precision goal: an estimate)
+  /// With precision goals: the worst relative half-width among the watched quantities now.
+  std::optional<double> precision;
+  double target = 0; ///< the precision goals' (largest) target (0: none)
+};
+
 /// How an experiment runs.
 struct Options {
   int threads = 0;           ///< 0: all cores
   bool keep_records = false; ///< keep each replication's raw record (analysis::Replication)
   model::RunLimits limits{default_max_events, max_accounts_alive, nullptr}; ///< per replication
   std::atomic<bool> *stop = nullptr; ///< set to true to stop (replications under way finish)
-  /// Called (from worker threads, one at a time) after each replication: done, total.
-  std::function<void(std::size_t, std::size_t)> progress;
+  /// Variants whose run.precision is set replicate until precise enough instead of a fixed
+  /// number (analysis/measure/precision.hpp): each stops on its own, or — `paired` — all stop
+  /// together when the paired differences of every other variant against the first are precise
+  /// enough (they must then share one goal). The number reached, and so every result, is the
+  /// same for any thread count: replications run in batches, but the procedure takes them one
+  /// by one, in order, and drops those beyond its stop.
+  bool paired = false;
+  /// Called (one at a time) as replications finish.
+  std::function<void(const Progress &)> progress;
   /// Called (from worker threads, one at a time) when all replications of a variant are done,
   /// with the variant's index and result.
   std::function<void(std::size_t, const analysis::VariantResult &)> variant_done;
@@ -54,11 +72,16 @@ struct RunStats {
 /// independent jobs spread over the threads; each result goes to its own place, so the outcome
 /// does not depend on timing. A variant whose replications all finished comes back summarized;
 /// when stopped (Options::stop), an unfinished one holds the replications that did finish and
-/// complete() is false. Throws the first error a replication raised (in job order), after all
-/// threads stopped.
+/// complete() is false. With a precision goal a variant's run.replications becomes the number
+/// reached and its `precision` says what was reached. Throws the first error a replication
+/// raised (in job order), after all threads stopped.
 std::vector<analysis::VariantResult> run(const std::vector<VariantSpec> &variants,
                                          const Options &options, RunStats *stats = nullptr,
                                          const std::vector<bool> &skip = {});
+
+/// The precision goal of a variant's run settings (empty without run.precision); the watched
+/// metrics default to the key metrics.
+std::optional<analysis::PrecisionGoal> precision_goal(const model::RunParameters &run);
 
 /// The number of threads `threads` means (0: all cores), never more than `jobs`.
 int effective_threads(int threads, std::size_t jobs);

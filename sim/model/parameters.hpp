@@ -95,11 +95,17 @@ struct TimeParameters {
   friend bool operator==(const TimeParameters &, const TimeParameters &) = default;
 };
 
-/// `run`: replications, seed and confidence level.
+/// `run`: replications, seed and confidence level; or replicate until precise enough.
 struct RunParameters {
   int replications = 20;
   std::uint64_t seed = 1;
   double confidence = 0.95;
+  /// Replicate until every watched metric's interval half-width is at most this share of
+  /// |mean| (unset: run `replications`); analysis/measure/precision.hpp.
+  std::optional<double> precision;
+  std::vector<std::string> precision_metrics; ///< watched; empty: the key metrics
+  int min_replications = 10;
+  int max_replications = 10'000;
   friend bool operator==(const RunParameters &, const RunParameters &) = default;
 };
 

@@ -224,6 +224,7 @@ ScenarioFile load_text(std::string text, const std::string &source,
     }
     detail::Reader reader(diagnostics);
     variant.parameters = detail::read_parameters(reader, tree);
+    variant.positions = reader.positions();
     variant.name = variant.parameters.name;
     if (!variant.settings.empty()) {
       variant.name += '[';

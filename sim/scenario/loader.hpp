@@ -6,6 +6,7 @@
 #include "model/parameters.hpp"
 #include "scenario/diagnostic.hpp"
 
+#include <map>
 #include <span>
 #include <string>
 #include <string_view>
@@ -34,6 +35,9 @@ struct Variant {
   std::string name; ///< the scenario's name, or e.g. basis[staff.account_executive.headcount=4]
   std::vector<std::pair<std::string, std::string>> settings; ///< the sweep's key=value pairs
   model::Parameters parameters;
+  /// Where values that only later layers can check were read (run.precision_metrics[i]): a
+  /// diagnostic without its message, keyed by path.
+  std::map<std::string, Diagnostic> positions;
 };
 
 /// A scenario file, read and checked.

@@ -71,6 +71,46 @@ void read_time(Reader &r, const YamlNode &node, model::TimeParameters &time) {
   });
 }
 
+// Replicate until precise enough: the goal, the metrics it watches (names only here: the
+// catalogue is the analysis layer's, which checks them at the positions kept), and the bounds.
+void read_precision(Reader &r, MapReader &m, model::RunParameters &run) {
+  field(m, "precision", false, [&](const YamlNode &n, const std::string &p) {
+    if (auto v = r.number(n, p,
+                          Range{0, 1, true, false,
+                                "a relative half-width (more than 0, at most 1; 0.05 is 5 %)"}))
+      run.precision = *v;
+  });
+  field(m, "precision_metrics", false, [&](const YamlNode &n, const std::string &p) {
+    if (!n.is_sequence() || n.values.empty()) {
+      r.error(n, p, "expected a non-empty list of metric names, got " + n.describe());
+      return;
+    }
+    for (std::size_t i = 0; i < n.values.size(); ++i)
+      if (auto name = r.text(n.values[i], item_path(p, i))) {
+        r.remember(item_path(p, i), n.values[i]);
+        run.precision_metrics.push_back(*name);
+      }
+  });
+  const std::int64_t most = L::max_replications;
+  field(m, "min_replications", false, [&](const YamlNode &n, const std::string &p) {
+    if (auto v = r.whole(n, p, 2, most,
+                         "a number of replications (a whole number from 2 to "
+                         "100000)"))
+      run.min_replications = static_cast<int>(*v);
+  });
+  field(m, "max_replications", false, [&](const YamlNode &n, const std::string &p) {
+    if (auto v = r.whole(n, p, 2, most,
+                         "a number of replications (a whole number from 2 to "
+                         "100000)")) {
+      run.max_replications = static_cast<int>(*v);
+      if (run.max_replications < run.min_replications)
+        r.error(n, p,
+                n.scalar + " is below min_replications (" + std::to_string(run.min_replications) +
+                    ")");
+    }
+  });
+}
+
 void read_run(Reader &r, const YamlNode &node, model::RunParameters &run) {
   MapReader m(r, node, "run");
   field(m, "replications", false, [&](const YamlNode &n, const std::string &p) {
@@ -86,6 +126,7 @@ void read_run(Reader &r, const YamlNode &node, model::RunParameters &run) {
     if (auto v = r.number(n, p, Range{0, 1, true, true, "a confidence level (between 0 and 1)"}))
       run.confidence = *v;
   });
+  read_precision(r, m, run);
 }
 
 void read_role(Reader &r, const YamlNode &node, const std::string &path,

@@ -192,6 +192,11 @@ std::optional<std::size_t> Reader::choice(const YamlNode &node, const std::strin
   return std::nullopt;
 }
 
+void Reader::remember(const std::string &path, const YamlNode &node) {
+  positions_[path] =
+      Diagnostic{node.source ? *node.source : std::string(), node.line, node.column, path, ""};
+}
+
 std::optional<engine::Distribution> Reader::distribution(const YamlNode &node,
                                                          const std::string &path, Support support) {
   using engine::Distribution;

@@ -9,6 +9,7 @@
 #include "scenario/yaml_tree.hpp"
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -78,6 +79,10 @@ public:
 
   /// True when no problem has been reported through this reader.
   [[nodiscard]] bool clean() const { return errors_ == 0; }
+  /// Keeps where the value at `path` was read, for checks that only later layers can make.
+  void remember(const std::string &path, const YamlNode &node);
+  /// Where the values kept by remember() were read: a diagnostic without a message.
+  [[nodiscard]] const std::map<std::string, Diagnostic> &positions() const { return positions_; }
 
 private:
   std::optional<double> parse_number(const YamlNode &node, const std::string &path);
@@ -89,6 +94,7 @@ private:
 
   std::vector<Diagnostic> &out_;
   std::size_t errors_ = 0;
+  std::map<std::string, Diagnostic> positions_;
 };
 
 /// Reads one map: the keys a caller asks for are the known keys; finish() (or the destructor)

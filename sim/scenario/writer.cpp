@@ -74,6 +74,17 @@ void time_and_run(std::ostream &y, const model::Parameters &p) {
   y << (named ? period : num(p.time.report_period_days)) << '\n';
   y << "run:\n  replications: " << p.run.replications << "\n  seed: " << p.run.seed
     << "\n  confidence: " << num(p.run.confidence) << '\n';
+  if (!p.run.precision)
+    return;
+  y << "  precision: " << num(*p.run.precision) << '\n';
+  if (!p.run.precision_metrics.empty()) {
+    y << "  precision_metrics: [";
+    for (std::size_t i = 0; i < p.run.precision_metrics.size(); ++i)
+      y << (i ? ", " : "") << quote(p.run.precision_metrics[i]);
+    y << "]\n";
+  }
+  y << "  min_replications: " << p.run.min_replications
+    << "\n  max_replications: " << p.run.max_replications << '\n';
 }
 
 void staff(std::ostream &y, const model::StaffParameters &staff) {

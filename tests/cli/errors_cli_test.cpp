@@ -216,3 +216,53 @@ TEST_CASE("a batch of only invalid files runs nothing and writes nothing", "[cli
   REQUIRE(r.out.empty());
   REQUIRE_FALSE(std::filesystem::exists(dir + "/summary.csv"));
 }
+
+TEST_CASE("a precision out of range or on an unknown metric is refused before anything runs",
+          "[cli][errors][precision]") {
+  struct Case {
+    std::vector<std::string> args;
+    const char *message;
+  };
+  const Case cases[] = {
+      {{"--precision", "0"}, "--precision 0: expected a relative half-width above 0"},
+      {{"--precision", "-0.1"}, "--precision -0.1: expected a relative half-width above 0"},
+      {{"--precision", "1.5"}, "--precision 1.5: expected a relative half-width above 0"},
+      {{"--precision", "x"}, "--precision x: expected a relative half-width"},
+      {{"--precision", "0.1", "--precision-metrics", "revenue_per_yeer"},
+       "'revenue_per_yeer' is not a metric of basis (did you mean 'revenue_per_year'?)"},
+      {{"--precision", "0.1", "--replications", "5"}, "--precision and --replications: give one"},
+      {{"--precision", "0.1", "--min-replications", "1"}, "--min-replications 1: expected"},
+      {{"--precision", "0.1", "--min-replications", "50", "--max-replications", "20"},
+       "--max-replications 20 is below --min-replications 50"},
+  };
+  for (const Case &c : cases) {
+    std::vector<std::string> args{"run"};
+    args.insert(args.end(), c.args.begin(), c.args.end());
+    const auto r = run_salesfab(args);
+    INFO(r.err);
+    REQUIRE(r.exit_status == 2);
+    REQUIRE_THAT(r.err, Catch::Contains(c.message));
+    REQUIRE(r.out.empty());
+    no_trace(r);
+  }
+}
+
+TEST_CASE("precision keys of the file are checked with their line", "[cli][errors][precision]") {
+  const std::string dir = salesfab::test::make_temp_dir();
+  std::string text = salesfab::test::read_file("scenarios/minimal.yaml");
+  std::ofstream(dir + "/p.yaml") << text
+                                 << "run:\n  precision: 0.1\n  precision_metrics: "
+                                    "[win_rate, wun_rate]\n";
+  const auto r = run_salesfab({"validate", dir + "/p.yaml"});
+  REQUIRE(r.exit_status == 2);
+  REQUIRE_THAT(r.out, Catch::Matches(".*p.yaml:[0-9]+:[0-9]+: run.precision_metrics\\[1\\]: "
+                                     "'wun_rate' is not a metric of minimal \\(did you mean "
+                                     "'win_rate'\\?\\)\\s*"));
+  const auto run = run_salesfab({"run", dir + "/p.yaml", "--quiet"});
+  REQUIRE(run.exit_status == 2);
+  std::ofstream(dir + "/q.yaml") << text << "run: {precision: 0, max_replications: 1}\n";
+  const auto q = run_salesfab({"validate", dir + "/q.yaml"});
+  REQUIRE(q.exit_status == 2);
+  REQUIRE_THAT(q.out, Catch::Contains("run.precision: 0 is not a relative half-width"));
+  REQUIRE_THAT(q.out, Catch::Contains("run.max_replications: 1 is not a number of replications"));
+}

@@ -283,3 +283,71 @@ TEST_CASE("the progress bar is drawn on a terminal only, and --quiet silences it
   const auto piped = run_salesfab({"run", "scenarios/minimal.yaml", "--replications", "50"});
   REQUIRE(piped.err.find("ETA") == std::string::npos);
 }
+
+TEST_CASE("run --precision replicates until revenue is within 1 %, the same for any --threads",
+          "[cli][precision]") {
+  const std::string two = test::make_temp_dir(), one = test::make_temp_dir();
+  const std::vector<std::string> args{"run",
+                                      "scenarios/basis.yaml",
+                                      "--precision",
+                                      "0.01",
+                                      "--precision-metrics",
+                                      "revenue_per_year",
+                                      "--quiet",
+                                      "--out"};
+  auto with = [&](const std::string &dir, const char *threads) {
+    auto a = args;
+    a.insert(a.end(), {dir, "--threads", threads});
+    return run_salesfab(a);
+  };
+  const auto r = with(two, "2");
+  INFO(r.err);
+  REQUIRE(r.exit_status == 0);
+  REQUIRE_THAT(r.out, Catch::Contains("replicated until precise enough"));
+  const auto rows = csv(read_file(two + "/summary.csv"));
+  REQUIRE(rows[0].size() == 12);
+  REQUIRE(rows[0][10] == "relative_half_width");
+  REQUIRE(rows[0][11] == "precision_met");
+  bool found = false;
+  for (std::size_t i = 1; i < rows.size(); ++i)
+    if (const auto &row = rows[i]; row[2] == "revenue_per_year") {
+      found = true;
+      const double mean = std::stod(row[5]), low = std::stod(row[7]), high = std::stod(row[8]);
+      REQUIRE((high - low) / 2 <= 0.01 * mean);
+      REQUIRE(std::stoi(row[9]) >= 100); // the n used: far more than the file's 20
+      REQUIRE(row[11] == "1");
+    } else {
+      REQUIRE(row[11].empty()); // not watched
+    }
+  REQUIRE(found);
+  const std::string run_json = read_file(two + "/run.json");
+  REQUIRE_THAT(run_json, Catch::Contains("\"stopped_by\": \"target\""));
+  REQUIRE(with(one, "1").exit_status == 0);
+  for (const char *file : {"summary.csv", "replications.csv", "timeseries.csv"}) {
+    INFO(file);
+    REQUIRE(read_file(one + "/" + file) == read_file(two + "/" + file));
+  }
+}
+
+TEST_CASE("compare --precision watches the paired differences and says what it reached",
+          "[cli][precision]") {
+  const auto r = run_salesfab({"compare", "scenarios/basis.yaml", "--set",
+                               "staff.account_manager.headcount=3", "--precision", "0.2",
+                               "--precision-metrics", "churn_rate", "--quiet", "--format", "json"});
+  INFO(r.err);
+  REQUIRE(r.exit_status == 0);
+  REQUIRE(test::is_json(r.out));
+  REQUIRE_THAT(r.out, Catch::Contains("\"precision\": {"));
+  REQUIRE_THAT(r.out, Catch::Contains("\"metric\": \"churn_rate (basis {staff.account_manager."
+                                      "headcount=3} - basis)\""));
+  REQUIRE_THAT(r.out, Catch::Contains("\"met\": true"));
+}
+
+TEST_CASE("a precision the maximum cuts short is said plainly, with exit status 0",
+          "[cli][precision]") {
+  const auto r = run_salesfab({"run", "scenarios/minimal.yaml", "--precision", "0.001",
+                               "--max-replications", "12", "--quiet"});
+  REQUIRE(r.exit_status == 0);
+  REQUIRE_THAT(r.out, Catch::Contains("stopped at the maximum of 12 replications"));
+  REQUIRE_THAT(r.out, Catch::Contains("not met"));
+}

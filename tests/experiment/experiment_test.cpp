@@ -99,9 +99,9 @@ TEST_CASE("each variant is reported once, when all its replications are done", "
     done.push_back(v);
   };
   std::size_t last_progress = 0;
-  options.progress = [&](std::size_t d, std::size_t total) {
-    REQUIRE(total == 10);
-    last_progress = d;
+  options.progress = [&](const experiment::Progress &p) {
+    REQUIRE(p.total == 10);
+    last_progress = p.done;
   };
   experiment::run(specs, options);
   std::sort(done.begin(), done.end());

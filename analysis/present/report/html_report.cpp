@@ -195,6 +195,13 @@ private:
     if (!title(index).empty() && title(index) != title(0))
       out_ += "<p class=\"lead\">" + escape(title(index)) + "</p>\n";
     out_ += "<p class=\"note\">" + escape(run_note(v)) + "</p>\n";
+    if (v.precision)
+      out_ += "<p class=\"note\">" +
+              escape(fill(w(v.precision->stopped_by_target ? "precision.met" : "precision.missed"),
+                          {{"n", std::to_string(v.precision->replications)},
+                           {"c", plain(v.parameters.run.confidence * 100)},
+                           {"r", plain(v.precision->target * 100)}})) +
+              "</p>\n";
 
     out_ += "<h3>" + escape(w("report.factory")) + "</h3>\n<figure class=\"factory\">\n" +
             factory_diagram(v, lang_) + "<figcaption>" +
