@@ -5,9 +5,9 @@
 #include "analysis/output/result_folder.hpp"
 #include "analysis/output/sha256.hpp"
 #include "cli/command.hpp"
-#include "scenario/reader.hpp"
 #include "cli/interrupt.hpp"
 #include "cli/progress.hpp"
+#include "scenario/reader.hpp"
 
 #include <algorithm>
 #include <iostream>
