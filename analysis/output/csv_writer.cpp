@@ -42,4 +42,8 @@ std::string CsvWriter::theory(std::span<const analysis::theory::TheoryCheck> che
   return to_csv(theory_records(checks));
 }
 
+std::string CsvWriter::optimization(const analysis::Optimization &optimization) const {
+  return to_csv(design_records(optimization));
+}
+
 } // namespace salesfab::output

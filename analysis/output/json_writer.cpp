@@ -1,5 +1,7 @@
 #include "analysis/output/json_writer.hpp"
 
+#include <cmath>
+
 namespace salesfab::output {
 
 Json precision_json(const analysis::PrecisionReport &report) {
@@ -58,6 +60,44 @@ std::string JsonWriter::comparisons(std::span<const analysis::Comparison> compar
 
 std::string JsonWriter::theory(std::span<const analysis::theory::TheoryCheck> checks) const {
   return dump(to_json(theory_records(checks)));
+}
+
+std::string JsonWriter::optimization(const analysis::Optimization &o) const {
+  Json best = nullptr;
+  if (o.best) {
+    best = Json::object();
+    for (std::size_t k = 0; k < o.keys.size(); ++k) {
+      // A headcount reads 4, not 4.0.
+      const double v = o.designs[*o.best].values[k];
+      if (v == std::floor(v) && std::abs(v) < 9e15)
+        best[o.keys[k]] = static_cast<std::int64_t>(v);
+      else
+        best[o.keys[k]] = v;
+    }
+  }
+  Json requirements = Json::array();
+  for (const auto &r : o.requirements) {
+    Json one = Json::object();
+    one["metric"] = r.metric;
+    one["operator"] = r.at_most ? "<=" : ">=";
+    one["threshold"] = r.threshold;
+    one["tolerance"] = r.tolerance;
+    requirements.push_back(std::move(one));
+  }
+  Json out = Json::object();
+  out["best"] = std::move(best);
+  out["objective"] = o.objective;
+  out["direction"] = o.maximize ? "maximize" : "minimize";
+  out["requirements"] = std::move(requirements);
+  out["confidence"] = o.confidence;
+  out["delta"] = o.delta;
+  out["first_stage"] = o.first_stage;
+  out["replications"] = o.replications();
+  out["screened_out"] = o.screened();
+  out["procedure"] = "Batur-Kim feasibility check, then Kim-Nelson KN selection, common random "
+                     "numbers; the cheapest staffing among designs within delta of the best";
+  out["designs"] = to_json(design_records(o));
+  return dump(out);
 }
 
 } // namespace salesfab::output

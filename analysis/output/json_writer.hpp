@@ -24,6 +24,7 @@ public:
   comparisons(std::span<const analysis::Comparison> comparisons) const override;
   [[nodiscard]] std::string
   theory(std::span<const analysis::theory::TheoryCheck> checks) const override;
+  [[nodiscard]] std::string optimization(const analysis::Optimization &optimization) const override;
 };
 
 } // namespace salesfab::output

@@ -1,6 +1,10 @@
 #include "analysis/output/records.hpp"
 
+#include "analysis/measure/metric_names.hpp"
+#include "analysis/output/csv.hpp"
 #include "analysis/present/words.hpp"
+
+#include <algorithm>
 
 #include <stdexcept>
 
@@ -124,6 +128,61 @@ Records theory_records(std::span<const analysis::theory::TheoryCheck> checks) {
                         l.queue_length.ci_low, l.queue_length.ci_high,
                         std::string(l.holds() ? "agrees" : "differs"),
                         std::string("L = lambda W")});
+  }
+  return r;
+}
+
+std::string requirement_text(const analysis::Requirement &r) {
+  return r.metric + (r.at_most ? "<=" : ">=") + csv_number(r.threshold);
+}
+
+Records design_records(const analysis::Optimization &o) {
+  Records r;
+  r.columns.emplace_back("design");
+  r.columns.insert(r.columns.end(), o.keys.begin(), o.keys.end());
+  r.columns.insert(r.columns.end(), {"status", "replications"});
+  std::vector<std::string> metrics{o.objective};
+  for (const auto &req : o.requirements)
+    if (std::find(metrics.begin(), metrics.end(), req.metric) == metrics.end())
+      metrics.push_back(req.metric);
+  for (const auto &m : metrics)
+    r.columns.insert(r.columns.end(), {m + "_mean", m + "_ci_low", m + "_ci_high"});
+  for (const auto &req : o.requirements)
+    r.columns.push_back(requirement_text(req));
+  r.columns.insert(r.columns.end(), {"staff_cost_per_year_mean", "detail"});
+  for (std::size_t d = 0; d < o.designs.size(); ++d) {
+    const analysis::DesignOutcome &design = o.designs[d];
+    std::vector<Cell> row{count(d + 1)};
+    for (const double v : design.values)
+      row.emplace_back(analysis::MetricValue(v));
+    row.emplace_back(std::string(analysis::design_status_name(design.status)));
+    row.emplace_back(count(design.result.replications.size()));
+    for (const auto &m : metrics) {
+      const analysis::Summary none, *s = design.result.summary(m);
+      row.emplace_back((s ? s : &none)->mean);
+      row.emplace_back((s ? s : &none)->ci_low);
+      row.emplace_back((s ? s : &none)->ci_high);
+    }
+    // Each requirement: met (1), not met (0), or not judged (screened, runaway, undecided).
+    for (std::size_t j = 0; j < o.requirements.size(); ++j) {
+      const bool judged = design.status != analysis::DesignStatus::screened &&
+                          design.status != analysis::DesignStatus::runaway;
+      const bool failed =
+          design.status == analysis::DesignStatus::infeasible && design.requirement == j;
+      const bool passed = judged && design.status != analysis::DesignStatus::infeasible;
+      row.push_back(failed ? Cell(false) : passed ? Cell(true) : Cell(std::monostate{}));
+    }
+    row.emplace_back(design.result.mean(analysis::names::staff_cost_per_year));
+    std::string detail;
+    if (design.status == analysis::DesignStatus::screened)
+      detail = design.queue + ": offered load " + csv_number(design.offered_load) +
+               " >= " + std::to_string(design.staff) + " people";
+    else if (design.status == analysis::DesignStatus::runaway)
+      detail = design.error;
+    else if (design.status == analysis::DesignStatus::dominated && design.eliminated_at > 0)
+      detail = "eliminated after " + std::to_string(design.eliminated_at) + " replications";
+    row.emplace_back(detail);
+    r.rows.push_back(std::move(row));
   }
   return r;
 }

@@ -4,6 +4,7 @@
 // Records, and --resume reads the files back by these column names.
 
 #include "analysis/measure/comparison.hpp"
+#include "analysis/measure/optimization.hpp"
 #include "analysis/measure/result.hpp"
 #include "analysis/measure/theory/verdict.hpp"
 #include "analysis/present/words.hpp"
@@ -23,7 +24,7 @@ using Cell = std::variant<std::string, analysis::MetricValue, std::uint64_t, boo
 
 /// Rows of named columns.
 struct Records {
-  std::vector<std::string_view> columns;
+  std::vector<std::string> columns;
   std::vector<std::vector<Cell>> rows;
   /// The index of a column; throws std::out_of_range for a name it lacks.
   [[nodiscard]] std::size_t column(std::string_view name) const;
@@ -42,6 +43,12 @@ Records timeseries_records(std::span<const analysis::VariantResult *const> varia
 Records comparison_records(std::span<const analysis::Comparison> comparisons);
 /// analyze's rows: per quantity theory and simulation, then Little's law per queue.
 Records theory_records(std::span<const analysis::theory::TheoryCheck> checks);
+/// designs.csv of `optimize`: one row per design: its number, the varied keys, outcome,
+/// replications, the objective's and each requirement's mean and interval, staff cost, why.
+Records design_records(const analysis::Optimization &optimization);
+/// The requirement as people write it: "metric<=0.1".
+std::string requirement_text(const analysis::Requirement &requirement);
+
 /// trace's event log: day, account, platform, event, detail, opportunity, stage, source, class,
 /// value (platform and detail in `language`).
 Records trace_records(std::span<const model::TraceEvent> events, present::Language language,

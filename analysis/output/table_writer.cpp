@@ -1,7 +1,10 @@
 #include "analysis/output/table_writer.hpp"
 
+#include "analysis/measure/metric_names.hpp"
 #include "analysis/output/csv.hpp"
 #include "analysis/present/text_table.hpp"
+
+#include <algorithm>
 
 namespace salesfab::output {
 
@@ -227,6 +230,157 @@ std::string TableWriter::theory_notes(const analysis::theory::TheoryCheck &c) co
   if (!any)
     out += "  " + w("analyze.nothing") + '\n';
   return out + "  " + w("analyze.rest") + "\n\n";
+}
+
+namespace {
+std::string status_key(analysis::DesignStatus s) {
+  using analysis::DesignStatus;
+  switch (s) {
+  case DesignStatus::chosen:
+    return "chosen";
+  case DesignStatus::equally_good:
+    return "equally_good";
+  case DesignStatus::dominated:
+    return "dominated";
+  case DesignStatus::infeasible:
+    return "infeasible";
+  case DesignStatus::screened:
+    return "screened";
+  case DesignStatus::runaway:
+    return "runaway";
+  }
+  return "?";
+}
+} // namespace
+
+std::string TableWriter::requirement(const analysis::Requirement &r) const {
+  return metric_label(language_, r.metric) + (r.at_most ? " <= " : " >= ") + number(r.threshold);
+}
+
+std::string TableWriter::why(const analysis::Optimization &o,
+                             const analysis::DesignOutcome &d) const {
+  using analysis::DesignStatus;
+  const std::string key = "optimize.reason." + status_key(d.status);
+  switch (d.status) {
+  case DesignStatus::dominated:
+    return d.eliminated_at > 0 ? present::fill(w(key), {{"r", std::to_string(d.eliminated_at)}})
+                               : w("optimize.reason.dominated_late");
+  case DesignStatus::infeasible: {
+    const auto &r = o.requirements.at(d.requirement.value_or(0));
+    return present::fill(
+        w(key), {{"requirement", requirement(r)}, {"mean", number(d.result.mean(r.metric))}});
+  }
+  case DesignStatus::screened:
+    return present::fill(w(key), {{"queue", w("analyze." + d.queue)},
+                                  {"load", number(d.offered_load)},
+                                  {"staff", std::to_string(d.staff)}});
+  case DesignStatus::runaway:
+    return present::fill(w(key), {{"error", d.error}});
+  default:
+    return w(key);
+  }
+}
+
+std::string TableWriter::optimization(const analysis::Optimization &o) const {
+  std::string out =
+      present::fill(w("optimize.heading"),
+                    {{"direction", w(o.maximize ? "optimize.maximize" : "optimize.minimize")},
+                     {"objective", metric_label(language_, o.objective)},
+                     {"n", std::to_string(o.designs.size())},
+                     {"c", percent(o.confidence)}}) +
+      '\n';
+  for (const auto &r : o.requirements)
+    out += "  " + w("optimize.subject_to") + ' ' + requirement(r) + '\n';
+  out += '\n' + chosen_design(o) + designs_table(o);
+  std::size_t feasible = 0, infeasible = 0, runaway = 0;
+  for (const auto &d : o.designs) {
+    feasible += d.status == analysis::DesignStatus::chosen ||
+                        d.status == analysis::DesignStatus::equally_good ||
+                        d.status == analysis::DesignStatus::dominated
+                    ? 1
+                    : 0;
+    infeasible += d.status == analysis::DesignStatus::infeasible ||
+                          d.status == analysis::DesignStatus::screened
+                      ? 1
+                      : 0;
+    runaway += d.status == analysis::DesignStatus::runaway ? 1 : 0;
+  }
+  out += present::fill(w("optimize.summary"), {{"n", std::to_string(o.designs.size())},
+                                               {"feasible", std::to_string(feasible)},
+                                               {"infeasible", std::to_string(infeasible)},
+                                               {"screened", std::to_string(o.screened())},
+                                               {"runaway", std::to_string(runaway)},
+                                               {"r", std::to_string(o.replications())},
+                                               {"n0", std::to_string(o.first_stage)}}) +
+         '\n';
+  return out +
+         present::fill(w("optimize.guarantee"),
+                       {{"c", percent(o.confidence)}, {"delta", number(o.delta)}}) +
+         '\n';
+}
+
+// The chosen design: its settings and its metrics that matter here, with intervals.
+std::string TableWriter::chosen_design(const analysis::Optimization &o) const {
+  if (!o.best)
+    return w("optimize.none") + "\n\n";
+  const analysis::DesignOutcome &d = o.designs[*o.best];
+  std::string out = w("optimize.chosen") + ':';
+  for (std::size_t k = 0; k < o.keys.size(); ++k)
+    out += ' ' + o.keys[k] + '=' + output::csv_number(d.values[k]);
+  out += '\n' +
+         present::fill(w("run_note"), {{"n", std::to_string(d.result.replications.size())},
+                                       {"h", number(d.result.parameters.time.horizon_days)},
+                                       {"w", number(d.result.parameters.time.warmup_days)},
+                                       {"c", percent(d.result.parameters.run.confidence)}}) +
+         "\n\n";
+  TextTable t({w("metric"), w("mean"), w("ci_low"), w("ci_high"), w("unit")});
+  std::vector<std::string> shown{o.objective};
+  for (const auto &r : o.requirements)
+    shown.push_back(r.metric);
+  shown.emplace_back(analysis::names::staff_cost_per_year);
+  for (std::size_t i = 0; i < shown.size(); ++i) {
+    if (std::find(shown.begin(), shown.begin() + static_cast<std::ptrdiff_t>(i), shown[i]) !=
+        shown.begin() + static_cast<std::ptrdiff_t>(i))
+      continue;
+    const int m = d.result.index(shown[i]);
+    if (m < 0)
+      continue;
+    const analysis::Summary &s = d.result.summaries[static_cast<std::size_t>(m)];
+    t.add({"  " + metric_label(language_, shown[i]), number(s.mean), number(s.ci_low),
+           number(s.ci_high),
+           std::string(present::unit_label(language_,
+                                           d.result.metrics[static_cast<std::size_t>(m)].unit))});
+  }
+  return out + t.render() + '\n';
+}
+
+// Every design, best first: the chosen one, the as good, the worse, the infeasible, the rest.
+std::string TableWriter::designs_table(const analysis::Optimization &o) const {
+  std::vector<std::size_t> order(o.designs.size());
+  for (std::size_t i = 0; i < order.size(); ++i)
+    order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return static_cast<int>(o.designs[a].status) < static_cast<int>(o.designs[b].status);
+  });
+  std::vector<std::string> header(o.keys.begin(), o.keys.end());
+  header.insert(header.end(), {w("replications"), metric_label(language_, o.objective),
+                               w("optimize.status"), w("optimize.why")});
+  TextTable t(header);
+  constexpr std::size_t shown = 25;
+  for (std::size_t i = 0; i < order.size() && i < shown; ++i) {
+    const analysis::DesignOutcome &d = o.designs[order[i]];
+    std::vector<std::string> row;
+    for (const double v : d.values) // a setting as it would be written: 4, 0.25
+      row.push_back(present::decimal_mark(output::csv_number(v), language_));
+    row.insert(row.end(),
+               {std::to_string(d.result.replications.size()), number(d.result.mean(o.objective)),
+                w("optimize.status." + status_key(d.status)), why(o, d)});
+    t.add(std::move(row));
+  }
+  std::string out = w("optimize.designs") + "\n\n" + t.render();
+  if (order.size() > shown)
+    out += present::fill(w("optimize.more"), {{"n", std::to_string(order.size() - shown)}}) + '\n';
+  return out + '\n';
 }
 
 } // namespace salesfab::output

@@ -16,6 +16,7 @@ public:
   comparisons(std::span<const analysis::Comparison> comparisons) const override;
   [[nodiscard]] std::string
   theory(std::span<const analysis::theory::TheoryCheck> checks) const override;
+  [[nodiscard]] std::string optimization(const analysis::Optimization &optimization) const override;
 
   /// The RKK table of one variant: kwantiteit, kwaliteit, richting; mean and interval.
   [[nodiscard]] std::string rkk_table(const analysis::VariantResult &variant) const;
@@ -34,6 +35,11 @@ private:
   [[nodiscard]] std::string judgements(const analysis::theory::TheoryCheck &check) const;
   [[nodiscard]] std::string little(const analysis::theory::TheoryCheck &check) const;
   [[nodiscard]] std::string theory_notes(const analysis::theory::TheoryCheck &check) const;
+  [[nodiscard]] std::string requirement(const analysis::Requirement &requirement) const;
+  [[nodiscard]] std::string why(const analysis::Optimization &optimization,
+                                const analysis::DesignOutcome &design) const;
+  [[nodiscard]] std::string chosen_design(const analysis::Optimization &optimization) const;
+  [[nodiscard]] std::string designs_table(const analysis::Optimization &optimization) const;
   present::Language language_;
 };
 

@@ -4,6 +4,7 @@
 // make_writer.
 
 #include "analysis/measure/comparison.hpp"
+#include "analysis/measure/optimization.hpp"
 #include "analysis/measure/result.hpp"
 #include "analysis/measure/theory/verdict.hpp"
 #include "analysis/output/format.hpp"
@@ -28,6 +29,9 @@ public:
   /// `analyze`: theory beside simulation, variant by variant.
   [[nodiscard]] virtual std::string
   theory(std::span<const analysis::theory::TheoryCheck> checks) const = 0;
+  /// `optimize`: the chosen design, the others and why they lost, the guarantee.
+  [[nodiscard]] virtual std::string
+  optimization(const analysis::Optimization &optimization) const = 0;
 };
 
 /// The writer of a format; `language` is for people (tables), programs get names.

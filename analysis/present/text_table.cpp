@@ -46,11 +46,14 @@ std::string TextTable::render() const {
   return out;
 }
 
+std::string decimal_mark(std::string text, Language language) {
+  if (language == Language::nl)
+    std::replace(text.begin(), text.end(), '.', ',');
+  return text;
+}
+
 std::string format_number(double x, present::Language language) {
-  std::string s = format_number(x);
-  if (language == present::Language::nl)
-    std::replace(s.begin(), s.end(), '.', ',');
-  return s;
+  return decimal_mark(format_number(x), language);
 }
 
 std::string format_number(const std::optional<double> &x, present::Language language) {

@@ -27,6 +27,8 @@ private:
 std::string format_number(double x, present::Language language);
 /// An optional number; "-" when empty.
 std::string format_number(const std::optional<double> &x, present::Language language);
+/// A number's plain text ("0.25") with the language's decimal mark ("0,25" in Dutch).
+std::string decimal_mark(std::string text, Language language);
 /// The English form of format_number.
 std::string format_number(double x);
 std::string format_number(const std::optional<double> &x);

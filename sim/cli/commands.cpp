@@ -10,6 +10,7 @@ int analyze_main(std::span<const std::string> args);
 int trace_main(std::span<const std::string> args);
 int validate_main(std::span<const std::string> args);
 int report_main(std::span<const std::string> args);
+int optimize_main(std::span<const std::string> args);
 
 std::span<const Command> commands() {
   static const std::array all{
@@ -23,6 +24,8 @@ std::span<const Command> commands() {
               trace_main},
       Command{"report", "one self-contained HTML page: the factory drawn, RKK tables, charts",
               report_main},
+      Command{"optimize", "the cheapest staffing (or best design) that meets the requirements",
+              optimize_main},
       Command{"validate", "check scenario files against the contract; run nothing", validate_main},
   };
   return all;

@@ -42,6 +42,22 @@ std::optional<std::vector<PathStep>> parse_key_path(std::string_view path) {
   return steps;
 }
 
+const YamlNode *find_at_path(const YamlNode &root, const std::vector<PathStep> &path) {
+  const YamlNode *at = &root;
+  for (const PathStep &step : path) {
+    if (const auto *key = std::get_if<std::string>(&step)) {
+      if (!at->is_map() || !(at = at->find(*key)))
+        return nullptr;
+    } else {
+      const std::size_t index = std::get<std::size_t>(step);
+      if (!at->is_sequence() || index >= at->values.size())
+        return nullptr;
+      at = &at->values[index];
+    }
+  }
+  return at;
+}
+
 std::optional<std::string> set_at_path(YamlNode &root, const std::vector<PathStep> &path,
                                        const YamlNode &value, const YamlNode &key_origin) {
   YamlNode *at = &root;

@@ -18,6 +18,9 @@ using PathStep = std::variant<std::string, std::size_t>;
 /// Splits a key path into steps; nullopt when it is not one.
 std::optional<std::vector<PathStep>> parse_key_path(std::string_view path);
 
+/// The node at `path` in `root`, or nullptr when there is none.
+const YamlNode *find_at_path(const YamlNode &root, const std::vector<PathStep> &path);
+
 /// Sets `value` at `path` in `root`, creating missing map keys (with `key_origin`'s source and
 /// position). Returns an error message when the path leads through a value that is not a map or
 /// to a list item that does not exist.

@@ -267,6 +267,18 @@ ScenarioFile load_file(const std::string &path, std::span<const Override> overri
   return load_text(bytes.str(), path, overrides);
 }
 
+std::optional<std::string> value_at(const ScenarioFile &file, std::string_view path) {
+  const auto steps = detail::parse_key_path(path);
+  if (!steps)
+    fail(std::string(path), "", "'" + std::string(path) + "' is not a key path");
+  const YamlNode root =
+      detail::parse_yaml(file.text, std::make_shared<const std::string>(file.source));
+  const YamlNode *node = detail::find_at_path(root, *steps);
+  if (!node)
+    return std::nullopt;
+  return node->is_scalar() ? node->scalar : node->to_flow();
+}
+
 ScenarioFile load_default(std::span<const Override> overrides) {
   return load_text(std::string(default_scenario_text()), "(built-in basis)", overrides);
 }

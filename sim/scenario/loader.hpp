@@ -61,6 +61,11 @@ ScenarioFile load_default(std::span<const Override> overrides = {});
 /// The text of the built-in default scenario.
 std::string_view default_scenario_text();
 
+/// The text of the value at a key path in the file as written (a scalar as it stands, anything
+/// else in flow style); empty when the file does not write that key. Throws ScenarioError for a
+/// path that is not one.
+std::optional<std::string> value_at(const ScenarioFile &file, std::string_view path);
+
 /// How many variants a file may have at most.
 inline constexpr std::size_t max_variants = 1000;
 

@@ -512,6 +512,39 @@ private:
 
 } // namespace
 
+std::vector<UnsettledQueue> unsettled_queues(const Parameters &p) {
+  std::vector<UnsettledQueue> out;
+  // Qualifiers: Poisson arrivals of every segment; without patience none leaves unserved.
+  const auto &qualifier = p.staff[Role::qualifier];
+  double lambda = 0;
+  for (const auto &s : p.market.segments)
+    lambda += s.suspects_per_week / model::days_per_week;
+  const double effort = p.market.qualification.effort_hours.mean();
+  if (!p.market.qualification.patience_days && !changes_role(p, Role::qualifier) && lambda > 0 &&
+      effort > 0) {
+    const double offered = lambda * effort / qualifier.hours_per_day();
+    if (offered >= qualifier.headcount)
+      out.push_back(
+          {"qualifiers",
+           offered,
+           qualifier.headcount,
+           {std::string(names::wait_qualification_days_mean),
+            std::string(names::queue_qualifier_mean), std::string(names::utilisation_qualifier)}});
+  }
+  // Account executives: their offered load where theory has it (the stage visits' work).
+  const auto &executive = p.staff[Role::account_executive];
+  if (!p.funnel.patience_days && !p.funnel.max_age_days)
+    for (const Expectation &e : expectations(p))
+      if (e.metric == names::utilisation_account_executive && e.value && *e.value >= 1)
+        out.push_back({"account executives",
+                       *e.value * executive.headcount,
+                       executive.headcount,
+                       {std::string(names::wait_account_executive_days_mean),
+                        std::string(names::queue_account_executive_mean),
+                        std::string(names::utilisation_account_executive)}});
+  return out;
+}
+
 std::vector<Expectation> expectations(const Parameters &p) {
   return FactoryTheory(p).expectations();
 }

@@ -42,6 +42,18 @@ struct Expectation {
 /// The expectations for a scenario, in the order of the factory (market to customers).
 std::vector<Expectation> expectations(const model::Parameters &params);
 
+/// A staff queue that cannot settle: more work arrives than its people can do, and nothing
+/// leaves the queue unserved (no patience), so it grows without bound.
+struct UnsettledQueue {
+  std::string queue;                ///< "qualifiers" or "account executives"
+  double offered_load = 0;          ///< people's worth of work arriving (lambda x mean service)
+  int staff = 0;                    ///< people employed
+  std::vector<std::string> metrics; ///< metrics that describe the queue (they do not settle)
+};
+
+/// The staff queues theory can show to be unsettled (where it cannot tell, none is listed).
+std::vector<UnsettledQueue> unsettled_queues(const model::Parameters &params);
+
 /// E[exp(-s X)] for X drawn from `d` (s >= 0): the probability that an exponential clock of
 /// rate s does not ring before X.
 double laplace(const engine::Distribution &d, double s);
