@@ -79,7 +79,14 @@ double SelectionKN::mean(std::size_t i) const {
   return taken_[i] > 0 ? sum_[i] / taken_[i] : 0.0;
 }
 
-bool SelectionKN::add(std::span<const double> values) {
+void SelectionKN::remove(std::size_t i) {
+  if (in_[i]) {
+    in_[i] = false;
+    eliminated_at_[i] = r_;
+  }
+}
+
+bool SelectionKN::add(std::span<const double> values, const std::vector<bool> &eliminators) {
   if (values.size() != k_)
     throw std::logic_error("SelectionKN::add: one value per design");
   ++r_;
@@ -112,7 +119,7 @@ bool SelectionKN::add(std::span<const double> values) {
       const double w = std::max(0.0, delta_ / (2 * r) * (h2_ * s2_[i][l] / (delta_ * delta_) - r));
       if (w > 0)
         separated = false;
-      if (mean(i) < mean(l) - w)
+      if ((eliminators.empty() || eliminators[l]) && mean(i) < mean(l) - w)
         out[i] = true;
     }
   for (const std::size_t i : old)

@@ -71,8 +71,13 @@ public:
   SelectionKN(std::size_t k, double alpha, double delta, int n0);
 
   /// The next replication's objective of every design still in (in index order; eliminated
-  /// designs' entries are ignored). Returns true when one design remains.
-  bool add(std::span<const double> values);
+  /// designs' entries are ignored). Returns true when one design remains, or only designs no
+  /// more replications can part (exact ties). With `eliminators`, only the designs marked may
+  /// eliminate others (those known to be feasible, as in Andradottir and Kim's combined
+  /// procedure: a design worse than a feasible one is out, whatever its own feasibility).
+  bool add(std::span<const double> values, const std::vector<bool> &eliminators = {});
+  /// Takes design i out (it turned out infeasible).
+  void remove(std::size_t i);
   /// Designs still in, in index order.
   [[nodiscard]] std::vector<std::size_t> survivors() const;
   /// True while design i is in.

@@ -37,13 +37,13 @@ public:
       out_.designs.push_back(std::move(o));
     }
     index_metrics();
+    open_.resize(p_.designs.size());
   }
 
   analysis::Optimization run() {
     screen();
-    const std::vector<std::size_t> feasible = feasibility();
-    if (!halted() && !feasible.empty())
-      select(feasible);
+    if (!live_.empty())
+      decide();
     for (std::size_t d = 0; d < p_.designs.size(); ++d)
       if (out_.designs[d].status != DesignStatus::screened)
         out_.designs[d].result = replicas_.result(d, used_[d]);
@@ -105,9 +105,11 @@ private:
   };
   void index_metrics();
 
-  std::vector<std::size_t> feasibility();
-  bool feed_checks(std::size_t d, std::vector<FeasibilityCheck> &checks);
-  void select(const std::vector<std::size_t> &feasible);
+  void decide();
+  void settle(const analysis::SelectionKN &kn, const std::vector<bool> &feasible);
+  bool feed_checks(std::size_t d, std::vector<FeasibilityCheck> &checks, std::size_t r);
+  void runaway(std::size_t d, const std::exception_ptr &error);
+  [[nodiscard]] std::optional<std::size_t> open_requirement(std::size_t d) const;
   [[nodiscard]] double delta(const std::vector<std::size_t> &feasible) const;
   [[nodiscard]] double objective(std::size_t d, std::size_t r) const;
   [[nodiscard]] double objective_mean(std::size_t d) const;
@@ -121,6 +123,7 @@ private:
   std::vector<std::size_t> used_;   // replications each design's decisions used
   std::vector<std::size_t> counts_; // replications each design has been given
   std::vector<Indices> index_;
+  std::vector<std::vector<FeasibilityCheck>> open_; // a design's checks as they stand
 };
 
 void Optimizer::index_metrics() {
@@ -142,83 +145,42 @@ void Optimizer::index_metrics() {
   }
 }
 
-// Feeds a design's replications to its checks in order; true when every check has decided.
-bool Optimizer::feed_checks(std::size_t d, std::vector<FeasibilityCheck> &checks) {
+// Replication r of a design to each of its requirement's checks; true when all have decided
+// (infeasible: the first that failed is the design's reason).
+bool Optimizer::feed_checks(std::size_t d, std::vector<FeasibilityCheck> &checks, std::size_t r) {
+  bool all = true;
   for (std::size_t j = 0; j < checks.size(); ++j) {
-    const std::size_t m = index_[d].requirements[j];
-    for (auto r = static_cast<std::size_t>(checks[j].count());
-         checks[j].decision() == FeasibilityCheck::Decision::undecided && replicas_.has(d, r); ++r)
-      checks[j].add(replicas_.at(d, r).metrics[m]);
-    used_[d] = std::max(used_[d], static_cast<std::size_t>(checks[j].count()));
+    if (checks[j].decision() == FeasibilityCheck::Decision::undecided)
+      checks[j].add(replicas_.at(d, r).metrics[index_[d].requirements[j]]);
     if (checks[j].decision() == FeasibilityCheck::Decision::infeasible) {
       out_.designs[d].status = DesignStatus::infeasible;
       out_.designs[d].requirement = j;
       return true;
     }
+    all = all && checks[j].decision() == FeasibilityCheck::Decision::feasible;
   }
-  return std::all_of(checks.begin(), checks.end(), [](const FeasibilityCheck &c) {
-    return c.decision() != FeasibilityCheck::Decision::undecided;
-  });
+  if (all)
+    open_[d].clear();
+  else
+    open_[d] = checks;
+  return all;
 }
 
-// Every live design until each requirement is decided (or the maximum, or a runaway).
-std::vector<std::size_t> Optimizer::feasibility() {
-  const double alpha = 1 - p_.confidence;
-  const double alpha_feasibility = p_.requirements.empty() ? 0.0 : alpha / 2;
-  std::vector<std::vector<FeasibilityCheck>> checks(p_.designs.size());
-  if (!p_.requirements.empty()) {
-    // Bonferroni over every design and requirement: all decisions right together.
-    const double beta =
-        alpha_feasibility /
-        static_cast<double>(std::max<std::size_t>(live_.size(), 1) * p_.requirements.size());
-    for (const std::size_t d : live_)
-      for (const auto &req : p_.requirements)
-        checks[d].emplace_back(req, beta, p_.first_stage);
+std::optional<std::size_t> Optimizer::open_requirement(std::size_t d) const {
+  for (std::size_t j = 0; j < open_[d].size(); ++j)
+    if (open_[d][j].decision() == FeasibilityCheck::Decision::undecided)
+      return j;
+  return std::nullopt;
+}
+
+void Optimizer::runaway(std::size_t d, const std::exception_ptr &error) {
+  try {
+    std::rethrow_exception(error);
+  } catch (const std::exception &e) {
+    out_.designs[d].status = DesignStatus::runaway;
+    out_.designs[d].error = e.what();
   }
-  std::vector<std::size_t> open = live_, feasible;
-  std::size_t given = 0;
-  while (!open.empty() && !halted()) {
-    const std::size_t step =
-        given == 0 ? static_cast<std::size_t>(p_.first_stage) : batch(open.size(), given);
-    extend(open, step);
-    given += step;
-    std::vector<std::size_t> still;
-    for (const std::size_t d : open) {
-      if (const auto error = replicas_.error(d)) {
-        try {
-          std::rethrow_exception(error);
-        } catch (const std::exception &e) {
-          out_.designs[d].status = DesignStatus::runaway;
-          out_.designs[d].error = e.what();
-        }
-        used_[d] = replicas_.count(d);
-        continue;
-      }
-      if (p_.requirements.empty()) {
-        used_[d] = static_cast<std::size_t>(p_.first_stage);
-        feasible.push_back(d);
-        continue;
-      }
-      const bool decided = feed_checks(d, checks[d]);
-      if (out_.designs[d].status == DesignStatus::infeasible)
-        continue;
-      if (decided)
-        feasible.push_back(d);
-      else if (counts_[d] >= static_cast<std::size_t>(p_.max_replications)) {
-        // Not shown to hold within the maximum: not offered as an answer.
-        out_.designs[d].status = DesignStatus::infeasible;
-        for (std::size_t j = 0; j < checks[d].size(); ++j)
-          if (checks[d][j].decision() == FeasibilityCheck::Decision::undecided) {
-            out_.designs[d].requirement = j;
-            break;
-          }
-      } else
-        still.push_back(d);
-    }
-    open = std::move(still);
-  }
-  std::sort(feasible.begin(), feasible.end());
-  return feasible;
+  used_[d] = replicas_.count(d);
 }
 
 double Optimizer::objective(std::size_t d, std::size_t r) const {
@@ -258,47 +220,90 @@ double Optimizer::delta(const std::vector<std::size_t> &feasible) const {
   return zone > 0 ? zone : 1e-9;
 }
 
-// KN among the feasible designs, then the cheapest of those within delta of the best.
-void Optimizer::select(const std::vector<std::size_t> &feasible) {
+// Feasibility and selection together, replication by replication (Andradottir and Kim's way of
+// combining them): every design still in takes part in KN, where only designs already shown
+// feasible may eliminate others; a design shown infeasible leaves; a design worse than a feasible
+// one leaves without its own feasibility decided. Then the cheapest within delta of the best.
+void Optimizer::decide() {
   const double alpha = 1 - p_.confidence;
-  const double alpha_selection = p_.requirements.empty() ? alpha : alpha / 2;
-  out_.delta = delta(feasible);
+  const bool any = !p_.requirements.empty();
+  const std::size_t k = live_.size();
+  // Bonferroni over every design and requirement: all feasibility decisions right together.
+  const double beta = any ? alpha / 2 / static_cast<double>(k * p_.requirements.size()) : 0.0;
+  std::vector<std::vector<FeasibilityCheck>> checks(k);
+  std::vector<bool> feasible(k, !any);
+  for (std::size_t i = 0; i < k; ++i)
+    for (const auto &req : p_.requirements)
+      checks[i].emplace_back(req, beta, p_.first_stage);
+  extend(live_, static_cast<std::size_t>(p_.first_stage));
+  if (halted())
+    return;
+  out_.delta = delta(live_);
   out_.delta_given = p_.delta.has_value();
-  analysis::SelectionKN kn(feasible.size(), alpha_selection, out_.delta, p_.first_stage);
-  std::vector<double> values(feasible.size(), 0.0);
-  bool done = feasible.size() == 1;
-  while (!done && !halted()) {
+  analysis::SelectionKN kn(k, any ? alpha / 2 : alpha, out_.delta, p_.first_stage);
+  std::vector<double> values(k, 0.0);
+  for (;;) {
     const auto r = static_cast<std::size_t>(kn.count());
-    if (r >= static_cast<std::size_t>(p_.max_replications))
-      break; // the survivors could not be parted within the maximum
-    std::vector<std::size_t> in;
-    for (std::size_t i = 0; i < feasible.size(); ++i)
-      if (kn.in(i) && !replicas_.has(feasible[i], r))
-        in.push_back(feasible[i]);
-    if (!in.empty()) {
-      extend(in, batch(in.size(), r));
+    std::vector<std::size_t> short_of;
+    for (std::size_t i = 0; i < k; ++i)
+      if (kn.in(i) && !replicas_.has(live_[i], r))
+        short_of.push_back(live_[i]);
+    if (!short_of.empty()) {
+      if (r >= static_cast<std::size_t>(p_.max_replications))
+        break; // what is still open at the maximum is settled below
+      extend(short_of, batch(short_of.size(), r));
       if (halted())
         return;
     }
-    for (std::size_t i = 0; i < feasible.size(); ++i)
-      values[i] = kn.in(i) ? objective(feasible[i], r) : 0.0;
-    done = kn.add(values);
-    for (std::size_t i = 0; i < feasible.size(); ++i)
-      if (kn.in(i) || kn.eliminated_at(i) == kn.count())
-        used_[feasible[i]] = std::max(used_[feasible[i]], r + 1);
+    for (std::size_t i = 0; i < k; ++i) {
+      if (!kn.in(i))
+        continue;
+      const std::size_t d = live_[i];
+      if (const auto error = replicas_.error(d)) { // a runaway: out, and said why
+        runaway(d, error);
+        kn.remove(i);
+        continue;
+      }
+      if (!feasible[i] && feed_checks(d, checks[i], r)) {
+        feasible[i] = out_.designs[d].status != DesignStatus::infeasible;
+        if (!feasible[i]) {
+          kn.remove(i);
+          continue;
+        }
+      }
+      values[i] = objective(d, r);
+      used_[d] = r + 1;
+    }
+    const bool parted = kn.add(values, feasible);
+    bool open = false; // a design still in whose feasibility is not shown yet
+    for (std::size_t i = 0; i < k; ++i)
+      open = open || (kn.in(i) && !feasible[i]);
+    if (kn.survivors().empty() || (parted && !open))
+      break;
   }
-  // The best survivor's mean; every feasible design within delta of it is as good: the
-  // cheapest staffing wins (ties: the first in the grid).
+  settle(kn, feasible);
+}
+
+// The outcome of every design: infeasible at the maximum where not shown feasible, worse than a
+// feasible one, or within delta of the best survivor, of which the cheapest staffing wins.
+void Optimizer::settle(const analysis::SelectionKN &kn, const std::vector<bool> &feasible) {
   double best = -std::numeric_limits<double>::max();
-  for (std::size_t i = 0; i < feasible.size(); ++i)
-    if (kn.in(i))
-      best = std::max(best, objective_mean(feasible[i]));
+  for (std::size_t i = 0; i < live_.size(); ++i)
+    if (kn.in(i) && feasible[i])
+      best = std::max(best, objective_mean(live_[i]));
   std::optional<std::size_t> chosen;
-  for (std::size_t i = 0; i < feasible.size(); ++i) {
-    const std::size_t d = feasible[i];
+  for (std::size_t i = 0; i < live_.size(); ++i) {
+    const std::size_t d = live_[i];
     auto &o = out_.designs[d];
+    if (o.status == DesignStatus::infeasible || o.status == DesignStatus::runaway)
+      continue;
+    if (kn.in(i) && !feasible[i]) { // not shown to hold within the maximum: not an answer
+      o.status = DesignStatus::infeasible;
+      o.requirement = open_requirement(d);
+      continue;
+    }
     o.eliminated_at = kn.eliminated_at(i);
-    const bool good = objective_mean(d) >= best - out_.delta;
+    const bool good = feasible[i] && objective_mean(d) >= best - out_.delta;
     o.status = good ? DesignStatus::equally_good : DesignStatus::dominated;
     if (good && (!chosen || cost_mean(d) < cost_mean(*chosen)))
       chosen = d;
