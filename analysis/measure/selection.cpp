@@ -6,9 +6,7 @@
 
 namespace salesfab::analysis {
 
-double kn_eta(double p, int n0) {
-  return (std::pow(2 * p, -2.0 / (n0 - 1)) - 1) / 2;
-}
+double kn_eta(double p, int n0) { return (std::pow(2 * p, -2.0 / (n0 - 1)) - 1) / 2; }
 
 namespace {
 double variance(const std::vector<double> &x) {
@@ -75,9 +73,7 @@ std::vector<std::size_t> SelectionKN::survivors() const {
   return out;
 }
 
-double SelectionKN::mean(std::size_t i) const {
-  return taken_[i] > 0 ? sum_[i] / taken_[i] : 0.0;
-}
+double SelectionKN::mean(std::size_t i) const { return taken_[i] > 0 ? sum_[i] / taken_[i] : 0.0; }
 
 void SelectionKN::remove(std::size_t i) {
   if (in_[i]) {

@@ -31,9 +31,9 @@ namespace salesfab::analysis {
 /// One requirement on a metric: its mean at most (or at least) a threshold.
 struct Requirement {
   std::string metric;
-  bool at_most = true;   ///< "<=" (else ">=")
+  bool at_most = true; ///< "<=" (else ">=")
   double threshold = 0;
-  double tolerance = 0;  ///< e > 0: within it, either decision is acceptable
+  double tolerance = 0; ///< e > 0: within it, either decision is acceptable
 };
 
 /// Batur and Kim's FCP for one design and one requirement.
