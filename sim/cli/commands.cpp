@@ -11,6 +11,7 @@ int trace_main(std::span<const std::string> args);
 int validate_main(std::span<const std::string> args);
 int report_main(std::span<const std::string> args);
 int optimize_main(std::span<const std::string> args);
+int serve_main(std::span<const std::string> args);
 
 std::span<const Command> commands() {
   static const std::array all{
@@ -26,11 +27,11 @@ std::span<const Command> commands() {
               report_main},
       Command{"optimize", "the cheapest staffing (or best design) that meets the requirements",
               optimize_main},
+      Command{"serve", "the what-if page: levers, paired differences, in a browser (en/nl)",
+              serve_main},
       Command{"validate", "check scenario files against the contract; run nothing", validate_main},
   };
   return all;
 }
-
-std::string_view version() { return SALESFAB_VERSION; }
 
 } // namespace salesfab::cli

@@ -149,7 +149,7 @@ void check_precision_metrics(const std::vector<PlannedVariant> &planned,
 
 Outcome launch(std::vector<PlannedVariant> planned,
                const std::vector<scenario::ScenarioFile> &files, const CommonOptions &common,
-               LaunchOptions launch_options) {
+               LaunchOptions launch_options, const LaunchHooks &hooks) {
   check_precision_metrics(planned, files, common);
   Outcome outcome;
   outcome.planned = std::move(planned);
@@ -184,7 +184,7 @@ Outcome launch(std::vector<PlannedVariant> planned,
     outcome.resumed = 0;
   }
 
-  std::atomic<bool> &stop = install_interrupt_handlers();
+  std::atomic<bool> &stop = hooks.stop ? *hooks.stop : install_interrupt_handlers();
   ProgressBar progress(!common.quiet);
   experiment::Options options; // its limits are the guards every experiment runs under
   options.threads = common.threads.value_or(0);
@@ -194,6 +194,8 @@ Outcome launch(std::vector<PlannedVariant> planned,
   options.stop = &stop;
   options.progress = [&](const experiment::Progress &p) {
     progress.update(p.done, p.total, p.precision, p.target);
+    if (hooks.progress)
+      hooks.progress(p);
   };
   if (out)
     options.variant_done = [&](std::size_t v, const analysis::VariantResult &result) {

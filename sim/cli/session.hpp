@@ -9,6 +9,8 @@
 #include "experiment/experiment.hpp"
 #include "scenario/loader.hpp"
 
+#include <atomic>
+#include <functional>
 #include <optional>
 #include <ostream>
 #include <span>
@@ -64,12 +66,20 @@ struct LaunchOptions {
   bool paired = false;       ///< compare: with a precision goal, watch the paired differences
 };
 
+/// What a front end other than the command line (serve) follows a launch with.
+struct LaunchHooks {
+  /// The flag that stops the run; nullptr: Ctrl-C and SIGTERM (the command line's handlers).
+  std::atomic<bool> *stop = nullptr;
+  /// Told as replications finish, beside the progress bar (serve: a run's progress).
+  std::function<void(const experiment::Progress &)> progress;
+};
+
 /// The one way the commands run experiments: --threads, --max-events and the accounts guard,
 /// a progress bar unless --quiet, Ctrl-C; with --out, each variant is kept as soon as it
 /// finishes, and with --resume the variants an earlier run finished there are taken as they are.
 Outcome launch(std::vector<PlannedVariant> planned,
                const std::vector<scenario::ScenarioFile> &files, const CommonOptions &common,
-               LaunchOptions options = {});
+               LaunchOptions options = {}, const LaunchHooks &hooks = {});
 
 /// The command line as run.json records it: "salesfab", the command, its arguments.
 std::vector<std::string> command_line(std::string_view command, std::span<const std::string> args);
