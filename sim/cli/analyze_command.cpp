@@ -20,8 +20,8 @@ int analyze_main(std::span<const std::string> args) {
       "Allen-Cunneen), the flows and the customer base in steady state; with a verdict per\n"
       "quantity (agrees / close / differs), Little's law on each queue, and the quantities\n"
       "theory cannot cover, with the reason. Exit status 0 either way.",
-      {Option::set, Option::replications, Option::seed, Option::threads, Option::format,
-       Option::lang, Option::quiet, Option::max_events});
+      {Option::set, Option::example, Option::replications, Option::seed, Option::threads,
+       Option::format, Option::lang, Option::quiet, Option::max_events});
   if (parse(args, description, common).help) {
     std::cout << description;
     return exit_ok;

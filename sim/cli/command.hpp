@@ -34,7 +34,24 @@ struct Command {
 /// Every subcommand, in the order --help lists them.
 std::span<const Command> commands();
 
+/// Commands for the installed tool's own files, not listed by --help: `complete` (what bash
+/// completion asks) and `manpage` (the man page, made of the --help texts).
+std::span<const Command> hidden_commands();
+
+/// The program's --help text.
+std::string program_help();
+
+/// A command's --help text, exactly as `salesfab COMMAND --help` prints it.
+std::string help_text(const Command &command);
+
 /// The program's version, e.g. "0.1.0".
 std::string_view version();
+
+/// The commit the program was built from, e.g. "900a947c1d2e" ("-dirty" appended when the
+/// checkout had uncommitted changes; "unknown" when it was not built from a git checkout).
+std::string_view build_commit();
+
+/// The build type it was configured with, e.g. "Release".
+std::string_view build_type();
 
 } // namespace salesfab::cli

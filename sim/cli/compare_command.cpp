@@ -13,15 +13,13 @@
 
 namespace salesfab::cli {
 
-namespace {
-
 // The base is the first variant of the first file, as written; the alternatives are every other
 // variant, or — with --set — the files' variants again with the settings applied.
-Scenarios comparison_scenarios(const CommonOptions &common) {
-  Scenarios scenarios = load_scenarios(common.files, {}, false, std::cerr);
+Scenarios comparison_scenarios(const CommonOptions &common, std::ostream &err) {
+  Scenarios scenarios = load_scenarios(common.files, {}, false, err);
   if (common.sets.empty())
     return scenarios;
-  Scenarios alternatives = load_scenarios(common.files, common.overrides(), false, std::cerr);
+  Scenarios alternatives = load_scenarios(common.files, common.overrides(), false, err);
   Scenarios combined;
   combined.some_invalid = scenarios.some_invalid || alternatives.some_invalid;
   if (!scenarios.files.empty()) {
@@ -41,37 +39,35 @@ Scenarios comparison_scenarios(const CommonOptions &common) {
 
 // A paired comparison needs the same number of replications (or one precision goal, which
 // then watches the paired differences); other seeds are allowed but said.
-bool check_pairing(const std::vector<PlannedVariant> &planned) {
+bool check_pairing(const std::vector<PlannedVariant> &planned, std::ostream &err) {
   const auto &base = planned.front().spec.parameters.run;
   for (const auto &p : planned) {
     const auto &run = p.spec.parameters.run;
     if (run.precision != base.precision || run.precision_metrics != base.precision_metrics ||
         run.min_replications != base.min_replications ||
         run.max_replications != base.max_replications) {
-      std::cerr << "salesfab: " << p.spec.variant
-                << " has another precision goal than the base: a paired comparison needs one "
-                   "(use --precision, --precision-metrics, --min-replications and "
-                   "--max-replications to give all the same)\n";
+      err << "salesfab: " << p.spec.variant
+          << " has another precision goal than the base: a paired comparison needs one "
+             "(use --precision, --precision-metrics, --min-replications and "
+             "--max-replications to give all the same)\n";
       return false;
     }
   }
   for (const auto &p : planned)
     if (!base.precision && p.spec.parameters.run.replications != base.replications) {
-      std::cerr << "salesfab: " << p.spec.variant << " has " << p.spec.parameters.run.replications
-                << " replications, the base " << base.replications
-                << ": a paired comparison needs the same number (use --replications N to give "
-                   "all the same)\n";
+      err << "salesfab: " << p.spec.variant << " has " << p.spec.parameters.run.replications
+          << " replications, the base " << base.replications
+          << ": a paired comparison needs the same number (use --replications N to give "
+             "all the same)\n";
       return false;
     }
   for (const auto &p : planned)
     if (p.spec.parameters.run.seed != base.seed)
-      std::cerr << "salesfab: warning: " << p.spec.variant << " has seed "
-                << p.spec.parameters.run.seed << ", the base " << base.seed
-                << ": the differences include luck (use --seed to give all the same)\n";
+      err << "salesfab: warning: " << p.spec.variant << " has seed " << p.spec.parameters.run.seed
+          << ", the base " << base.seed
+          << ": the differences include luck (use --seed to give all the same)\n";
   return true;
 }
-
-} // namespace
 
 int compare_main(std::span<const std::string> args) {
   CommonOptions common;
@@ -84,8 +80,8 @@ int compare_main(std::span<const std::string> args) {
       "a sweep's other points) is an alternative. With --set, the alternatives are the\n"
       "files' variants with the settings applied, e.g.\n"
       "  salesfab compare scenarios/basis.yaml --set staff.account_manager.headcount=2",
-      {Option::set, Option::replications, Option::seed, Option::threads, Option::out,
-       Option::resume, Option::format, Option::lang, Option::quiet, Option::max_events,
+      {Option::set, Option::example, Option::replications, Option::seed, Option::threads,
+       Option::out, Option::resume, Option::format, Option::lang, Option::quiet, Option::max_events,
        Option::precision});
   if (parse(args, description, common).help) {
     std::cout << description;
@@ -93,13 +89,13 @@ int compare_main(std::span<const std::string> args) {
   }
   if (common.files.empty())
     throw UsageError("compare needs a BASE scenario file (see salesfab compare --help)");
-  const Scenarios scenarios = comparison_scenarios(common);
+  const Scenarios scenarios = comparison_scenarios(common, std::cerr);
   if (scenarios.some_invalid)
     return exit_invalid; // a comparison with a file missing would answer another question
   auto planned = plan(scenarios.files, common);
   if (planned.size() < 2)
     throw UsageError("nothing to compare: give ALT files, a sweep, or --set KEY=VALUE");
-  if (!check_pairing(planned))
+  if (!check_pairing(planned, std::cerr))
     return exit_invalid;
 
   const Outcome outcome =

@@ -16,20 +16,7 @@ using namespace salesfab::cli;
 
 namespace {
 
-void print_help(std::ostream &out) {
-  out << "salesfab " << version()
-      << ": a discrete-event simulator of de salesfabriek (the sales factory)\n\n"
-         "Usage: salesfab COMMAND [OPTIONS] [ARGS]\n\nCommands:\n";
-  for (const Command &c : commands()) {
-    std::string name(c.name);
-    name.resize(12, ' ');
-    out << "  " << name << c.summary << '\n';
-  }
-  out << "\nOptions:\n"
-         "  --help       this help; `salesfab COMMAND --help` for a command's own\n"
-         "  --version    print the version\n\n"
-         "Exit status: 0 success, 2 invalid input (bad scenario or option), 1 anything else.\n";
-}
+void print_help(std::ostream &out) { out << program_help(); }
 
 int run(int argc, char **argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
@@ -43,15 +30,17 @@ int run(int argc, char **argv) {
     po::variables_map vm;
     po::store(po::command_line_parser(args).options(global).run(), vm);
     if (vm.count("version")) {
-      std::cout << "salesfab " << version() << '\n';
+      std::cout << "salesfab " << version() << " (commit " << build_commit() << ", " << build_type()
+                << " build)\n";
       return exit_ok;
     }
     print_help(std::cout);
     return exit_ok;
   }
-  for (const Command &c : commands())
-    if (c.name == args[0])
-      return c.main(std::span<const std::string>(args).subspan(1));
+  for (const auto &list : {commands(), hidden_commands()})
+    for (const Command &c : list)
+      if (c.name == args[0])
+        return c.main(std::span<const std::string>(args).subspan(1));
   throw UsageError("unknown command '" + args[0] + "' (see salesfab --help)");
 }
 

@@ -277,8 +277,8 @@ int optimize_main(std::span<const std::string> args) {
       "and the cheapest staffing among them wins. Theory screens out designs judged on a\n"
       "queue that cannot settle. --out DIR writes designs.csv and the chosen design's result\n"
       "files. The same --seed gives the same answer for any --threads.",
-      {Option::set, Option::seed, Option::threads, Option::out, Option::format, Option::lang,
-       Option::quiet, Option::max_events});
+      {Option::set, Option::example, Option::seed, Option::threads, Option::out, Option::format,
+       Option::lang, Option::quiet, Option::max_events});
   describe_optimize(description);
   const Parsed parsed = parse(args, description, common);
   if (parsed.help) {

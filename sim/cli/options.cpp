@@ -1,6 +1,7 @@
 #include "cli/options.hpp"
 
 #include "cli/command.hpp"
+#include "cli/examples.hpp"
 
 #include <charconv>
 
@@ -61,6 +62,11 @@ po::options_description CommonOptions::describe(const std::string &usage,
                                        "N: with --precision, at least N replications (default 10)")(
           "max-replications", po::value<std::string>(),
           "N: with --precision, at most N replications (default 10000)");
+      break;
+    case Option::example:
+      d.add_options()("example", po::value<std::vector<std::string>>()->composing(),
+                      "NAME: a shipped scenario as FILE, e.g. les/01-basis (from "
+                      "share/salesfab/scenarios; repeatable)");
       break;
     }
   }
@@ -137,15 +143,24 @@ Parsed parse(std::span<const std::string> args, const po::options_description &d
   po::positional_options_description positional;
   positional.add("files", -1);
   po::variables_map vm;
+  po::parsed_options parsed_args(&all);
   try {
-    po::store(po::command_line_parser(std::vector<std::string>(args.begin(), args.end()))
-                  .options(all)
-                  .positional(positional)
-                  .run(),
-              vm);
+    parsed_args = po::command_line_parser(std::vector<std::string>(args.begin(), args.end()))
+                      .options(all)
+                      .positional(positional)
+                      .run();
+    po::store(parsed_args, vm);
     po::notify(vm);
   } catch (const po::error &e) {
     throw UsageError(std::string(e.what()) + " (see --help)");
+  }
+  if (vm.count("example")) {
+    // Files and examples in the order given: for compare, the first is the base.
+    common.files.clear();
+    for (const po::option &o : parsed_args.options)
+      if (o.string_key == "files" || o.string_key == "example")
+        for (const std::string &value : o.value)
+          common.files.push_back(o.string_key == "files" ? value : example_file(value));
   }
   Parsed parsed;
   parsed.help = vm.count("help") > 0;

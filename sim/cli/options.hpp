@@ -30,7 +30,8 @@ enum class Option {
   format,
   lang,
   quiet,
-  precision ///< --precision, --precision-metrics, --min-replications, --max-replications
+  precision, ///< --precision, --precision-metrics, --min-replications, --max-replications
+  example    ///< --example NAME: a shipped scenario, taken as a file in the order given
 };
 
 /// Values of the shared options, and the positional files.

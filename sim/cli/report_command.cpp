@@ -68,8 +68,8 @@ int report_main(std::span<const std::string> args) {
       "over time, and the scenario files. Nothing is fetched from the network: a page to\n"
       "show in class or send on. --lang nl writes it in Dutch. With no FILE: the built-in\n"
       "default scenario. The same command writes the same page, byte for byte.",
-      {Option::set, Option::replications, Option::seed, Option::threads, Option::lang,
-       Option::quiet, Option::max_events, Option::precision});
+      {Option::set, Option::example, Option::replications, Option::seed, Option::threads,
+       Option::lang, Option::quiet, Option::max_events, Option::precision});
   description.add_options()("out,o", boost::program_options::value<std::string>(),
                             "FILE: the HTML page to write (required)");
   if (parse(args, description, common).help) {

@@ -19,8 +19,8 @@ int run_main(std::span<const std::string> args) {
       "several variants are also shown side by side. With no FILE: the built-in default\n"
       "scenario (scenarios/basis.yaml). Invalid files are reported and skipped; the rest\n"
       "run, and the exit status is then 2.",
-      {Option::set, Option::replications, Option::seed, Option::threads, Option::out,
-       Option::resume, Option::format, Option::lang, Option::quiet, Option::max_events,
+      {Option::set, Option::example, Option::replications, Option::seed, Option::threads,
+       Option::out, Option::resume, Option::format, Option::lang, Option::quiet, Option::max_events,
        Option::precision});
   if (parse(args, description, common).help) {
     std::cout << description;

@@ -81,6 +81,15 @@ Outcome launch(std::vector<PlannedVariant> planned,
                const std::vector<scenario::ScenarioFile> &files, const CommonOptions &common,
                LaunchOptions options = {}, const LaunchHooks &hooks = {});
 
+/// compare's scenarios: the base is the first variant of the first file, as written; the
+/// alternatives are every other variant, or — with --set — the files' variants again with the
+/// settings applied. Invalid files are reported on `err`.
+Scenarios comparison_scenarios(const CommonOptions &common, std::ostream &err);
+
+/// compare's check that the variants can be paired (the same replications or precision goal);
+/// says on `err` why not. Other seeds are allowed, with a warning.
+bool check_pairing(const std::vector<PlannedVariant> &planned, std::ostream &err);
+
 /// The command line as run.json records it: "salesfab", the command, its arguments.
 std::vector<std::string> command_line(std::string_view command, std::span<const std::string> args);
 

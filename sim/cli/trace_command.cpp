@@ -81,7 +81,8 @@ int trace_main(std::span<const std::string> args) {
       "the day, the platform and what happened, in plain words (--lang nl: in Dutch). By\n"
       "default the first 3 suspects to arrive, from first contact to customer and beyond.\n"
       "--format csv gives an event log instead (day, account, platform, event, detail).",
-      {Option::set, Option::seed, Option::format, Option::lang, Option::max_events});
+      {Option::set, Option::example, Option::seed, Option::format, Option::lang,
+       Option::max_events});
   describe_trace_options(description);
   const Parsed parsed = parse(args, description, common);
   if (parsed.help) {

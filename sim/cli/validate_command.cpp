@@ -17,7 +17,7 @@ int validate_main(std::span<const std::string> args) {
                                      "prints every problem\n(FILE:LINE:COLUMN: key.path: what is "
                                      "wrong); runs nothing.\nExit status 0 when every file is "
                                      "valid, 2 otherwise",
-                                     {Option::set});
+                                     {Option::set, Option::example});
   bool print = false;
   description.add_options()("print", boost::program_options::bool_switch(&print),
                             "print each valid scenario complete, every default spelled out");

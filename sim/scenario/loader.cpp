@@ -3,6 +3,7 @@
 #include "scenario/key_path.hpp"
 #include "scenario/parameters_reader.hpp"
 #include "scenario/reader.hpp"
+#include "scenario/writer.hpp"
 #include "scenario/yaml_tree.hpp"
 
 #include <algorithm>
@@ -277,6 +278,28 @@ std::optional<std::string> value_at(const ScenarioFile &file, std::string_view p
   if (!node)
     return std::nullopt;
   return node->is_scalar() ? node->scalar : node->to_flow();
+}
+
+namespace {
+void collect_paths(const YamlNode &node, const std::string &path, std::vector<std::string> &out) {
+  if (!path.empty())
+    out.push_back(path);
+  if (node.is_map())
+    for (std::size_t i = 0; i < node.keys.size(); ++i)
+      collect_paths(node.values[i],
+                    path.empty() ? node.keys[i].scalar : path + "." + node.keys[i].scalar, out);
+  else if (node.is_sequence())
+    for (std::size_t i = 0; i < node.values.size(); ++i)
+      collect_paths(node.values[i], path + "[" + std::to_string(i) + "]", out);
+}
+} // namespace
+
+std::vector<std::string> key_paths(const model::Parameters &parameters) {
+  const YamlNode root =
+      detail::parse_yaml(to_yaml(parameters), std::make_shared<const std::string>("(complete)"));
+  std::vector<std::string> paths;
+  collect_paths(root, "", paths);
+  return paths;
 }
 
 ScenarioFile load_default(std::span<const Override> overrides) {

@@ -66,6 +66,11 @@ std::string_view default_scenario_text();
 /// path that is not one.
 std::optional<std::string> value_at(const ScenarioFile &file, std::string_view path);
 
+/// Every key path of a scenario complete with its defaults (as `validate --print` writes it), in
+/// the order written: each map key and list item, the leaves and the nodes above them, e.g.
+/// "funnel.stages[1].conversion.new". What `--set` may name; shell completion offers them.
+std::vector<std::string> key_paths(const model::Parameters &parameters);
+
 /// How many variants a file may have at most.
 inline constexpr std::size_t max_variants = 1000;
 
