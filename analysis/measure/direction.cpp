@@ -10,8 +10,8 @@ namespace salesfab::analysis {
 
 namespace {
 
+// Suspects per year count the customers won back, and those follow churn: neither is judged.
 constexpr auto higher = std::to_array<std::string_view>({
-    names::suspects_per_year,
     names::qualified_per_year,
     names::opportunities_per_year,
     names::opportunities_new_per_year,
@@ -28,7 +28,6 @@ constexpr auto higher = std::to_array<std::string_view>({
     names::customers_end,
     names::customers_a_end,
     names::customers_b_end,
-    names::won_back_per_year,
     names::qualification_pass_rate,
     names::win_rate,
     names::win_rate_new,

@@ -8,10 +8,11 @@
 
 namespace salesfab::analysis {
 
-/// Which way a metric is better.
+/// Which way a metric is better. Suspects per year and customers won back per year are neither:
+/// they rise with churn (a churned customer returns to the market).
 enum class Better : int {
   lower = -1,  ///< less is better (churn, waiting, cost, deals lost)
-  neither = 0, ///< neither way is better in itself (hours, utilisation, pipeline levels)
+  neither = 0, ///< neither way is better in itself (hours, utilisation, pipeline levels, win-back)
   higher = +1, ///< more is better (revenue, deals won, customers, win rate)
 };
 

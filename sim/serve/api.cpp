@@ -60,8 +60,8 @@ present::Language Api::language(const Request &request) const {
 Response Api::handle(const Request &request) {
   try {
     if (request.body.size() > settings_.limits.max_body)
-      return error_response(413, "the request body is over " +
-                                     std::to_string(settings_.limits.max_body / 1024) + " KB");
+      return error_response(413, "the request body is over the limit (" +
+                                     std::to_string(settings_.limits.max_body / 1024) + " KB)");
     return route(request);
   } catch (const RequestError &e) {
     return error_response(e.status(), e.what());

@@ -140,6 +140,14 @@ std::vector<Lever> levers(const scenario::ScenarioFile &file, present::Language 
   market_levers(p, language, out);
   funnel_levers(p, language, out);
   customer_levers(file, p, language, out);
+  // A key the file sweeps is not a lever: --set on it is refused (the sweep sets it).
+  const auto &swept = file.variants.front().settings;
+  std::erase_if(out, [&](const Lever &l) {
+    return std::any_of(swept.begin(), swept.end(), [&](const auto &s) {
+      return s.first == l.key || l.key.starts_with(s.first + ".") ||
+             s.first.starts_with(l.key + ".");
+    });
+  });
   return out;
 }
 

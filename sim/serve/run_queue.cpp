@@ -79,7 +79,7 @@ void Run::execute(int threads, std::uint64_t max_events) {
   };
   try {
     cli::Outcome outcome =
-        cli::launch(cli::plan(what_if_.files, common), what_if_.files, common, std::move(options));
+        cli::launch(cli::plan(what_if_.files, common), what_if_.files, common, options, hooks);
     if (outcome.interrupted || outcome.finished().size() != 2)
       return finish(RunState::stopped);
     std::lock_guard lock(mutex_);
@@ -112,10 +112,21 @@ std::shared_ptr<Run> RunQueue::submit(WhatIf what_if) {
   auto run = std::make_shared<Run>("r" + std::to_string(next_id_++), std::move(what_if));
   waiting_.push_back(run);
   kept_.push_back(run);
-  // Keep the newest runs; a run still queued or running is never dropped from under its waiter
-  // (whoever holds its shared_ptr keeps it alive), only forgotten by find().
-  while (kept_.size() > limits_.max_kept + limits_.max_waiting)
-    kept_.pop_front();
+  // Keep the newest finished runs; older ones are forgotten (whoever still holds one, a waiting
+  // POST /api/compare, keeps it alive until it has answered).
+  std::size_t finished = 0;
+  for (auto it = kept_.rbegin(); it != kept_.rend(); ++it)
+    if (const auto st = (*it)->snapshot().state; st != RunState::queued && st != RunState::running)
+      ++finished;
+  for (auto it = kept_.begin(); it != kept_.end() && finished > limits_.max_kept;) {
+    const auto st = (*it)->snapshot().state;
+    if (st == RunState::queued || st == RunState::running) {
+      ++it;
+      continue;
+    }
+    it = kept_.erase(it);
+    --finished;
+  }
   wake_.notify_one();
   return run;
 }

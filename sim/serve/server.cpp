@@ -2,6 +2,8 @@
 
 #include <httplib.h>
 
+#include <sys/socket.h>
+
 namespace salesfab::serve {
 
 struct Server::Impl {
@@ -54,10 +56,20 @@ Server::Server(Api &api, const std::string &host, int port) : impl_(std::make_un
                                                      : "the request could not be read");
     res.set_content(e.body, e.content_type);
   });
+  // cpp-httplib 0.11 listens with a backlog of 5: a burst of browsers (or the load test's 60
+  // what-ifs at once) would overflow it and see connections reset. The socket is noted as it is
+  // made, and listened on again with the system's backlog once bound (Linux updates it).
+  socket_t listening = -1;
+  http.set_socket_options([&listening](socket_t fd) {
+    httplib::default_socket_options(fd);
+    listening = fd;
+  });
   port_ = port == 0 ? http.bind_to_any_port(host) : (http.bind_to_port(host, port) ? port : -1);
   if (port_ < 0)
     throw Error("cannot listen on " + host + ":" + std::to_string(port) +
                 " (in use, or not an address of this machine)");
+  if (listening >= 0)
+    ::listen(listening, SOMAXCONN);
 }
 
 Server::~Server() = default;

@@ -80,7 +80,8 @@ std::vector<std::string> changes(const Run &run, Language lang) {
   return out;
 }
 
-// The biggest significant effects, largest relative to the base first, in plain words.
+// The biggest significant effects in plain words: those on key metrics first, then the others,
+// each group largest relative to the base first.
 Json sentences(const Run &run, const analysis::Comparison &c, Language lang) {
   std::vector<std::pair<double, const analysis::MetricDifference *>> effects;
   for (const auto &d : c.differences) {
@@ -89,7 +90,11 @@ Json sentences(const Run &run, const analysis::Comparison &c, Language lang) {
       continue;
     if (analysis::better_direction(c.name(d)) == analysis::Better::neither)
       continue;
-    effects.emplace_back(std::abs(*d.difference.mean / *base), &d);
+    // The key metrics (revenue, deals won, churn, customers) come first, then the rest.
+    const auto keys = analysis::key_metrics();
+    const bool key =
+        std::any_of(keys.begin(), keys.end(), [&](const auto &k) { return k.name == c.name(d); });
+    effects.emplace_back((key ? 1e9 : 0) + std::abs(*d.difference.mean / *base), &d);
   }
   std::stable_sort(effects.begin(), effects.end(),
                    [](const auto &a, const auto &b) { return a.first > b.first; });

@@ -4,6 +4,7 @@
 #include "model/factory.hpp"
 #include "scenario/loader.hpp"
 #include "scenario/writer.hpp"
+#include "serve/what_if.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -20,10 +21,30 @@ namespace {
   std::abort();
 }
 
+// A what-if request body for `salesfab serve` (an input starting "#serve\n"): read and checked
+// against the built-in scenarios, it is either a what-if within the limits or refused with 400
+// or 413 and a message; never another exception, never a crash.
+void fuzz_what_if(std::string_view body) {
+  static const serve::Catalogue catalogue = serve::Catalogue::built_in();
+  const serve::Limits limits;
+  try {
+    const serve::WhatIf w = serve::read_what_if(body, catalogue, limits);
+    if (w.files.size() != 2 || w.replications < 1 || w.replications > limits.max_replications)
+      finding("a what-if read wrong", std::string(body));
+  } catch (const serve::RequestError &e) {
+    if ((e.status() != 400 && e.status() != 413) || std::string(e.what()).empty())
+      finding("a refusal without its status or message", e.what());
+  } catch (const std::exception &e) {
+    finding("a what-if body threw something else", e.what());
+  }
+}
+
 } // namespace
 
 void fuzz_one(const std::uint8_t *data, std::size_t size) {
   std::string text(reinterpret_cast<const char *>(data), size);
+  if (text.rfind("#serve\n", 0) == 0)
+    return fuzz_what_if(std::string_view(text).substr(7));
   // A first line "#set KEY=VALUE" is an override, so overrides are fuzzed too.
   std::vector<scenario::Override> overrides;
   if (text.rfind("#set ", 0) == 0) {
