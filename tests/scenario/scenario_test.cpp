@@ -208,3 +208,26 @@ TEST_CASE("quotes that are closed, with escapes and doubled quotes, are fine", "
   single += "title: 'it''s fine'\n";
   REQUIRE(problems(single).empty());
 }
+
+TEST_CASE("a 5000-deep YAML list is refused with the nesting limit and its line", "[scenario]") {
+  // In flow style on one line, and in block style one level a line.
+  const std::string flow =
+      "name: deep\nsweep:\n  a: " + std::string(5000, '[') + std::string(5000, ']') + '\n';
+  REQUIRE(problems(flow) ==
+          std::vector<std::string>{"t.yaml:3:68: lists and maps are nested more than 64 deep "
+                                   "here (the nesting limit; a scenario needs about 6 levels)"});
+  // Block style, every level an item of the one before ("- - - x"), and maps in flow style.
+  std::string block = "name: deep\nsweep:\n  a:\n    ";
+  for (int level = 0; level < 5000; ++level)
+    block += "- ";
+  REQUIRE(problems(block + "x\n") ==
+          std::vector<std::string>{"t.yaml:4:129: lists and maps are nested more than 64 deep "
+                                   "here (the nesting limit; a scenario needs about 6 levels)"});
+  std::string maps = "name: deep\nsweep: ";
+  for (int level = 0; level < 5000; ++level)
+    maps += "{a: ";
+  const auto found = problems(maps + "1" + std::string(5000, '}') + '\n');
+  REQUIRE(found.size() == 1);
+  REQUIRE_THAT(found[0], Catch::StartsWith("t.yaml:2:") &&
+                             Catch::Contains("nested more than 64 deep here (the nesting limit"));
+}
