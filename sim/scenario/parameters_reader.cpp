@@ -501,7 +501,7 @@ model::Parameters read_parameters(Reader &r, const YamlNode &root) {
       params.name = *v;
   });
   field(m, "title", false, [&](const YamlNode &n, const std::string &p) {
-    if (auto v = r.text(n, p))
+    if (auto v = r.text(n, p, lengths::title))
       params.title = *v;
   });
   // time first: later checks (staff changes, expected suspects) need the horizon.

@@ -152,9 +152,24 @@ std::optional<std::uint64_t> Reader::seed(const YamlNode &node, const std::strin
   return value;
 }
 
-std::optional<std::string> Reader::text(const YamlNode &node, const std::string &path) {
+std::optional<std::string> Reader::text(const YamlNode &node, const std::string &path,
+                                        std::size_t max_length) {
   if (!node.is_scalar() || node.scalar.empty()) {
     error(node, path, "expected some text, got " + node.describe());
+    return std::nullopt;
+  }
+  if (const auto bad = first_unprintable(node.scalar)) {
+    error(node, path,
+          "the text holds " + bad->describe() + " at character " + std::to_string(bad->character) +
+              " (expected printable text: no control characters such as NUL or ESC, no "
+              "bidirectional controls such as U+202E, which would change what a terminal "
+              "or report shows)");
+    return std::nullopt;
+  }
+  if (const std::size_t length = character_count(node.scalar); length > max_length) {
+    error(node, path,
+          "the text is " + std::to_string(length) + " characters long (expected at most " +
+              std::to_string(max_length) + ")");
     return std::nullopt;
   }
   return node.scalar;
@@ -167,10 +182,10 @@ std::optional<std::string> Reader::name(const YamlNode &node, const std::string 
   const bool ok = std::all_of(s->begin(), s->end(), [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
   });
-  if (!ok || s->size() > 100) {
+  if (!ok) {
     error(node, path,
           quoted(*s) + " is not a name (expected lower-case letters, digits, '_' and '-', as it "
-                       "is used in file names; at most 100)");
+                       "is used in file names)");
     return std::nullopt;
   }
   return s;

@@ -42,6 +42,12 @@ inline constexpr Range hours_per_week{0, 168, true, false,
                                       "hours in a week (more than 0, at most 168)"};
 } // namespace ranges
 
+/// How long names and texts shown to people may be, in characters.
+namespace lengths {
+inline constexpr std::size_t name = 80;   ///< names: scenario, segments, stages
+inline constexpr std::size_t title = 200; ///< the scenario's title
+} // namespace lengths
+
 /// Whether a distribution's values may be negative.
 enum class Support { any, non_negative };
 
@@ -62,8 +68,11 @@ public:
                                     std::int64_t high, const char *what);
   /// A seed: a whole number from 0 to 2^64 - 1.
   std::optional<std::uint64_t> seed(const YamlNode &node, const std::string &path);
-  /// Any non-empty text (plain or quoted).
-  std::optional<std::string> text(const YamlNode &node, const std::string &path);
+  /// Non-empty text (plain or quoted) of at most `max_length` characters that can be printed as
+  /// it is: no control characters (NUL, ESC, ...) nor bidirectional controls, valid UTF-8. Every
+  /// name and title a scenario gives is read here, so none reaches a terminal or report raw.
+  std::optional<std::string> text(const YamlNode &node, const std::string &path,
+                                  std::size_t max_length = lengths::name);
   /// A name of [a-z0-9_-]+.
   std::optional<std::string> name(const YamlNode &node, const std::string &path);
   /// One of `choices`; returns its index.

@@ -3,6 +3,7 @@
 #include "scenario/diagnostic.hpp"
 #include "scenario/yaml_syntax.hpp"
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
@@ -112,6 +113,7 @@ public:
 
   void OnSequenceStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
                        YAML::EmitterStyle::value) override {
+    check_depth(mark);
     stack_.push_back(make(YamlNode::Kind::sequence, mark));
     stack_anchors_.push_back(anchor);
   }
@@ -119,6 +121,7 @@ public:
 
   void OnMapStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
                   YAML::EmitterStyle::value) override {
+    check_depth(mark);
     stack_.push_back(make(YamlNode::Kind::map, mark));
     stack_anchors_.push_back(anchor);
   }
@@ -142,6 +145,15 @@ private:
       throw TooLarge{mark, "the document has more than " + std::to_string(limits_.max_nodes) +
                                " nodes once its aliases are expanded (a scenario is far "
                                "smaller; are aliases nested to multiply?)"};
+  }
+
+  // Deep nesting is refused before it costs stack: every later step (yaml-cpp's parser, the
+  // readers, the writer) recurses once per level.
+  void check_depth(const YAML::Mark &mark) const {
+    if (stack_.size() >= limits_.max_depth)
+      throw TooLarge{mark, "lists and maps are nested more than " +
+                               std::to_string(limits_.max_depth) +
+                               " deep here (the nesting limit; a scenario needs about 6 levels)"};
   }
 
   void close() {
@@ -240,6 +252,10 @@ YamlNode parse_yaml(std::string_view text, std::shared_ptr<const std::string> so
       fail(source, second.start(),
            "a second YAML document starts here (expected one scenario per file; remove the "
            "'---' or split the file)");
+  } catch (const YAML::DeepRecursion &e) {
+    fail(source, e.mark,
+         "lists and maps are nested more than " + std::to_string(e.depth()) +
+             " deep here (yaml-cpp's nesting limit; a scenario needs about 6 levels)");
   } catch (const YAML::ParserException &e) {
     const SyntaxProblem p =
         e.mark.is_null() ? SyntaxProblem{0, 0, "YAML syntax error: " + e.msg}

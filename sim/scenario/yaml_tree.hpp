@@ -45,6 +45,7 @@ struct YamlNode {
 struct YamlLimits {
   std::size_t max_bytes = 4u << 20; ///< size of the text
   std::size_t max_nodes = 200000;   ///< nodes after expanding aliases
+  std::size_t max_depth = 64;       ///< lists and maps inside each other (a scenario needs 6)
 };
 
 /// Parses one YAML document. Throws ScenarioError for a syntax error, more than one document,

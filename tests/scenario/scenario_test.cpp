@@ -208,3 +208,62 @@ TEST_CASE("quotes that are closed, with escapes and doubled quotes, are fine", "
   single += "title: 'it''s fine'\n";
   REQUIRE(problems(single).empty());
 }
+
+TEST_CASE("a 5000-deep YAML list is refused with the nesting limit and its line", "[scenario]") {
+  // In flow style on one line, and in block style one level a line.
+  const std::string flow =
+      "name: deep\nsweep:\n  a: " + std::string(5000, '[') + std::string(5000, ']') + '\n';
+  REQUIRE(problems(flow) ==
+          std::vector<std::string>{"t.yaml:3:68: lists and maps are nested more than 64 deep "
+                                   "here (the nesting limit; a scenario needs about 6 levels)"});
+  // Block style, every level an item of the one before ("- - - x"), and maps in flow style.
+  std::string block = "name: deep\nsweep:\n  a:\n    ";
+  for (int level = 0; level < 5000; ++level)
+    block += "- ";
+  REQUIRE(problems(block + "x\n") ==
+          std::vector<std::string>{"t.yaml:4:129: lists and maps are nested more than 64 deep "
+                                   "here (the nesting limit; a scenario needs about 6 levels)"});
+  std::string maps = "name: deep\nsweep: ";
+  for (int level = 0; level < 5000; ++level)
+    maps += "{a: ";
+  const auto found = problems(maps + "1" + std::string(5000, '}') + '\n');
+  REQUIRE(found.size() == 1);
+  REQUIRE_THAT(found[0], Catch::StartsWith("t.yaml:2:") &&
+                             Catch::Contains("nested more than 64 deep here (the nesting limit"));
+}
+
+TEST_CASE("names and titles refuse control and bidirectional characters, said safely",
+          "[scenario]") {
+  const std::string base = test::read_file("scenarios/minimal.yaml");
+  // Overrides reach the same check as the file; the message shows the character escaped.
+  const auto esc = problems(base, {scenario::parse_override("funnel.stages[0].name=\"x\\e[2J\"")});
+  REQUIRE(esc.size() == 1);
+  REQUIRE_THAT(esc[0], Catch::Contains("funnel.stages[0].name: the text holds U+001B (a control "
+                                       "character) at character 2"));
+  REQUIRE(esc[0].find('\x1b') == std::string::npos);
+  for (const char *bad : {"\"a\\u202Eb\"", "\"a\\u2066b\"", "\"a\\u200Fb\"", "\"a\\x85b\"",
+                          "\"a\\tb\"", "\"a\\x7fb\"", "\"a\\u2028b\""}) {
+    INFO(bad);
+    const auto found = problems(base + "title: " + bad + '\n');
+    REQUIRE(found.size() == 1);
+    REQUIRE_THAT(found[0],
+                 Catch::Contains("title: the text holds U+") && Catch::Contains("at character 2"));
+  }
+  // A name of unusual but printable letters is fine, up to 80 characters; a title up to 200.
+  REQUIRE(problems(base, {scenario::parse_override("funnel.stages[0].name=\"één ≠ 1 — 日本\"")})
+              .empty());
+  REQUIRE(problems(base + "title: " + std::string(200, 't') + '\n').empty());
+  REQUIRE(problems(base + "title: " + std::string(201, 't') + '\n').size() == 1);
+  REQUIRE(
+      problems(base, {scenario::parse_override("funnel.stages[0].name=" + std::string(80, 's'))})
+          .empty());
+}
+
+TEST_CASE("an unknown key with an escape sequence is reported with the escape shown",
+          "[scenario]") {
+  const std::string base = test::read_file("scenarios/minimal.yaml");
+  const auto found = problems(base + "\"\\e[31mred\": 1\n");
+  REQUIRE(found.size() == 1);
+  REQUIRE(found[0].find('\x1b') == std::string::npos);
+  REQUIRE_THAT(found[0], Catch::Contains("\\x1b[31mred"));
+}
