@@ -11,6 +11,7 @@ int trace_main(std::span<const std::string> args);
 int validate_main(std::span<const std::string> args);
 int report_main(std::span<const std::string> args);
 int optimize_main(std::span<const std::string> args);
+int calibrate_main(std::span<const std::string> args);
 
 std::span<const Command> commands() {
   static const std::array all{
@@ -26,6 +27,8 @@ std::span<const Command> commands() {
               report_main},
       Command{"optimize", "the cheapest staffing (or best design) that meets the requirements",
               optimize_main},
+      Command{"calibrate", "a scenario fitted to a CRM history, every value with its interval",
+              calibrate_main},
       Command{"validate", "check scenario files against the contract; run nothing", validate_main},
   };
   return all;
