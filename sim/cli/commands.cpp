@@ -16,6 +16,7 @@ int optimize_main(std::span<const std::string> args);
 int serve_main(std::span<const std::string> args);
 int complete_main(std::span<const std::string> args);
 int manpage_main(std::span<const std::string> args);
+int calibrate_main(std::span<const std::string> args);
 
 std::span<const Command> commands() {
   static const std::array all{
@@ -33,6 +34,8 @@ std::span<const Command> commands() {
               optimize_main},
       Command{"serve", "the what-if page: levers, paired differences, in a browser (en/nl)",
               serve_main},
+      Command{"calibrate", "a scenario fitted to a CRM history, every value with its interval",
+              calibrate_main},
       Command{"validate", "check scenario files against the contract; run nothing", validate_main},
   };
   return all;

@@ -6,9 +6,16 @@
 #include "cli/options.hpp"
 #include "cli/session.hpp"
 
+#include <boost/program_options.hpp>
+
 #include <iostream>
+#include <optional>
 
 namespace salesfab::cli {
+
+void describe_export_crm(boost::program_options::options_description &description);
+std::optional<int> export_crm(const boost::program_options::variables_map &values,
+                              const CommonOptions &common);
 
 int run_main(std::span<const std::string> args) {
   CommonOptions common;
@@ -22,10 +29,14 @@ int run_main(std::span<const std::string> args) {
       {Option::set, Option::example, Option::replications, Option::seed, Option::threads,
        Option::out, Option::resume, Option::format, Option::lang, Option::quiet, Option::max_events,
        Option::precision});
-  if (parse(args, description, common).help) {
+  describe_export_crm(description);
+  const Parsed parsed = parse(args, description, common);
+  if (parsed.help) {
     std::cout << description;
     return exit_ok;
   }
+  if (const auto status = export_crm(parsed.values, common))
+    return *status;
   const Scenarios scenarios =
       load_scenarios(common.files, common.overrides(), /*default_when_empty=*/true, std::cerr);
   if (scenarios.files.empty())

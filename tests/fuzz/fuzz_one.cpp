@@ -1,6 +1,9 @@
 #include "fuzz/fuzz_one.hpp"
 
 #include "analysis/measure/metrics.hpp"
+#include "crm/calibrate.hpp"
+#include "crm/reader.hpp"
+#include "crm/vendors.hpp"
 #include "model/factory.hpp"
 #include "scenario/loader.hpp"
 #include "scenario/writer.hpp"
@@ -39,12 +42,47 @@ void fuzz_what_if(std::string_view body) {
   }
 }
 
+// A first line "#crm": the rest is a CRM table, read as each of the generic tables and as the
+// vendors' exports; what reads is calibrated. Bad input must end in a HistoryError.
+void fuzz_crm(const std::string &text) {
+  const auto attempt = [&](const auto &read) {
+    try {
+      const crm::ReadResult r = read();
+      if (r.history.opportunities.empty() && r.history.leads.empty())
+        return;
+      crm::calibrate(r.history, scenario::load_default().variants.front().parameters, {});
+    } catch (const crm::HistoryError &e) {
+      if (e.problems().empty())
+        finding("a HistoryError without a problem", text);
+    } catch (const std::exception &e) {
+      finding("the CRM reader or calibrate threw", e.what());
+    }
+  };
+  crm::ReadOptions lenient;
+  lenient.lenient = true;
+  for (const auto &options : {crm::ReadOptions{}, lenient}) {
+    crm::Tables t;
+    t.opportunities = text;
+    attempt([&] { return crm::read_tables(t, options); });
+    crm::Tables l;
+    l.leads = text;
+    l.customers = text;
+    attempt([&] { return crm::read_tables(l, options); });
+    attempt([&] { return crm::read_hubspot(text, "deals.csv", options); });
+    crm::SalesforceFiles f;
+    f.opportunity = f.history = text;
+    attempt([&] { return crm::read_salesforce(f, options); });
+  }
+}
+
 } // namespace
 
 void fuzz_one(const std::uint8_t *data, std::size_t size) {
   std::string text(reinterpret_cast<const char *>(data), size);
   if (text.rfind("#serve\n", 0) == 0)
     return fuzz_what_if(std::string_view(text).substr(7));
+  if (text.rfind("#crm\n", 0) == 0)
+    return fuzz_crm(text.substr(5));
   // A first line "#set KEY=VALUE" is an override, so overrides are fuzzed too.
   std::vector<scenario::Override> overrides;
   if (text.rfind("#set ", 0) == 0) {
