@@ -79,7 +79,8 @@ int compare_main(std::span<const std::string> args) {
       "BASE is the first variant of the first file; every other variant (other files,\n"
       "a sweep's other points) is an alternative. With --set, the alternatives are the\n"
       "files' variants with the settings applied, e.g.\n"
-      "  salesfab compare scenarios/basis.yaml --set staff.account_manager.headcount=2",
+      "  salesfab compare scenarios/basis.yaml --set staff.account_manager.headcount=2\n"
+      "(--set here adds an alternative; in run and report it changes every file instead.)",
       {Option::set, Option::example, Option::replications, Option::seed, Option::threads,
        Option::out, Option::resume, Option::format, Option::lang, Option::quiet, Option::max_events,
        Option::precision});

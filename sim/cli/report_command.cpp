@@ -67,7 +67,10 @@ int report_main(std::span<const std::string> args) {
       "run, the RKK tables with confidence intervals, several variants side by side, charts\n"
       "over time, and the scenario files. Nothing is fetched from the network: a page to\n"
       "show in class or send on. --lang nl writes it in Dutch. With no FILE: the built-in\n"
-      "default scenario. The same command writes the same page, byte for byte.",
+      "default scenario. The same command writes the same page, byte for byte.\n\n"
+      "--set here works as in `salesfab run`: it changes every file and variant, and the page\n"
+      "lists the settings under what was run. To see what a setting changes, compare: in\n"
+      "`salesfab compare FILE --set KEY=VALUE` the settings make an alternative beside FILE.",
       {Option::set, Option::example, Option::replications, Option::seed, Option::threads,
        Option::lang, Option::quiet, Option::max_events, Option::precision});
   description.add_options()("out,o", boost::program_options::value<std::string>(),

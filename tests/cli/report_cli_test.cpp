@@ -105,3 +105,12 @@ TEST_CASE("report --help names the page option", "[cli]") {
   REQUIRE_THAT(r.out, Catch::Contains("--out"));
   REQUIRE_THAT(r.out, Catch::Contains("HTML"));
 }
+
+TEST_CASE("report and compare --help say what --set does in each", "[cli]") {
+  const auto report = run_salesfab({"report", "--help"});
+  REQUIRE_THAT(report.out, Catch::Contains("--set here works as in `salesfab run`: it changes "
+                                           "every file and variant"));
+  const auto compare = run_salesfab({"compare", "--help"});
+  REQUIRE_THAT(compare.out, Catch::Contains("(--set here adds an alternative; in run and report "
+                                            "it changes every file instead.)"));
+}
