@@ -41,6 +41,21 @@ double quantile(std::vector<double> &values, double p) {
   return a + (h - static_cast<double>(lo)) * (b - a);
 }
 
+Bounds natural_bounds(std::string_view unit) {
+  Bounds b;
+  if (unit == "share" || unit == "0 or 1") {
+    b.low = 0;
+    b.high = 1;
+  } else if (unit == "%") {
+    b.low = 0;
+    b.high = 100;
+  } else if (unit == "count" || unit == "per year" || unit == "money" || unit == "money per year" ||
+             unit == "hours per year" || unit == "days" || unit == "per customer-year") {
+    b.low = 0;
+  }
+  return b;
+}
+
 namespace {
 
 // A ratio, empty when the denominator is 0.
@@ -84,6 +99,7 @@ MetricInfo info(std::string_view name, Rkk rkk, std::string_view unit) {
   i.name = name;
   i.rkk = rkk;
   i.unit = unit;
+  i.bounds = natural_bounds(unit);
   return i;
 }
 
@@ -100,6 +116,11 @@ public:
                  std::function<MetricValue(const Record &)> value) {
     add(name, rkk, unit, std::move(value));
     d_.back().info.contract = false;
+  }
+  /// The last metric's bounds, where its unit does not say them.
+  void bounds(std::optional<double> low, std::optional<double> high) {
+    d_.back().info.bounds.low = low;
+    d_.back().info.bounds.high = high;
   }
   void per_year(std::string_view name, Counter c, std::string_view unit = "per year") {
     add(name, Rkk::kwantiteit, unit,
@@ -303,16 +324,21 @@ void richting(Definitions &d, const Parameters &p) {
     return ratio(r.counter(Counter::revenue_existing), r.counter(Counter::revenue));
   });
   d.add(n::a_share_change, richting, "share", a_share_change);
-  if (p.targets.revenue_per_year)
+  d.bounds(-1, 1); // a difference of two shares
+  if (p.targets.revenue_per_year) {
     d.add(n::revenue_target_attainment, richting, "share",
           [target = *p.targets.revenue_per_year](const Record &r) -> MetricValue {
             return r.counter(Counter::revenue) / years(r) / target;
           });
-  if (p.targets.new_customers_per_year)
+    d.bounds(0, std::nullopt); // achieved / target: above 1 when the target is beaten
+  }
+  if (p.targets.new_customers_per_year) {
     d.add(n::new_customers_target_attainment, richting, "share",
           [target = *p.targets.new_customers_per_year](const Record &r) -> MetricValue {
             return r.counter(Counter::new_customers) / years(r) / target;
           });
+    d.bounds(0, std::nullopt);
+  }
   if (p.targets.max_churn_per_year)
     d.add(n::churn_target_met, richting, "0 or 1",
           [target = *p.targets.max_churn_per_year](const Record &r) -> MetricValue {

@@ -18,12 +18,26 @@ enum class Rkk : std::uint8_t { richting, kwaliteit, kwantiteit };
 /// "richting", "kwaliteit" or "kwantiteit".
 std::string_view rkk_name(Rkk rkk);
 
-/// What a metric is: its name in every output, its RKK dimension and its unit.
+/// The values a metric can take by its nature: counts, amounts, hours and days are never below
+/// 0, shares lie from 0 to 1, a percentage of revenue from 0 to 100. Intervals shown to people
+/// are clipped to them (README, "Intervals at a natural bound"); result files keep the raw
+/// t-interval.
+struct Bounds {
+  std::optional<double> low;
+  std::optional<double> high;
+};
+
+/// The natural bounds of a metric of this unit: [0, inf) for counts, amounts, hours and days,
+/// [0, 1] for shares, [0, 100] for "%"; none for growth ("customers per year", "% per year").
+Bounds natural_bounds(std::string_view unit);
+
+/// What a metric is: its name in every output, its RKK dimension, its unit and its bounds.
 struct MetricInfo {
   std::string name;
   Rkk rkk;
   std::string unit;
   bool contract = true; ///< named in metrics.md (false: salesfab's extension)
+  Bounds bounds;        ///< natural_bounds(unit), or the metric's own (a_share_change: -1 to 1)
 };
 
 /// A metric's value in one replication; empty where its denominator is 0.

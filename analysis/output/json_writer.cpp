@@ -29,6 +29,7 @@ Json comparison_json(const analysis::Comparison &c) {
     Json m = Json::object();
     m["metric"] = info.name;
     m["rkk"] = analysis::rkk_name(info.rkk);
+    m["unit"] = info.unit;
     m["base_mean"] = json_number(c.base->summaries[d.base].mean);
     m["alternative_mean"] = json_number(c.alternative->summaries[d.alternative].mean);
     m["difference"] = json_number(d.difference.mean);

@@ -28,6 +28,20 @@ std::string TableWriter::number(const std::optional<double> &x) const {
   return present::format_number(x, language_);
 }
 
+std::pair<std::string, std::string> TableWriter::interval(const analysis::Summary &s,
+                                                          const analysis::Bounds &bounds,
+                                                          bool &clipped) const {
+  const present::ShownInterval shown = present::shown_interval(s.ci_low, s.ci_high, bounds);
+  clipped = clipped || shown.clipped();
+  const std::string mark(present::clipped_mark);
+  return {number(shown.low) + (shown.low_clipped ? mark : ""),
+          number(shown.high) + (shown.high_clipped ? mark : "")};
+}
+
+std::string TableWriter::clipped_note(bool clipped) const {
+  return clipped ? w("clipped_note") + '\n' : std::string();
+}
+
 std::string TableWriter::precision_note(const std::optional<analysis::PrecisionReport> &report,
                                         double confidence,
                                         const analysis::Comparison *comparison) const {
@@ -81,16 +95,18 @@ std::string TableWriter::rkk_table(const VariantResult &v) const {
                                        {"c", percent(p.run.confidence)}}) +
          "\n" + precision_note(v.precision, p.run.confidence) + "\n";
   TextTable t({w("metric"), w("mean"), w("ci_low"), w("ci_high"), w("unit")});
+  bool clipped = false;
   for (const auto rkk : rkk_order) {
     t.add_title(w(analysis::rkk_name(rkk)));
     for (std::size_t m = 0; m < v.metrics.size(); ++m)
       if (v.metrics[m].rkk == rkk) {
         const analysis::Summary &s = v.summaries[m];
-        t.add({"  " + metric_label(language_, v.metrics[m].name), number(s.mean), number(s.ci_low),
-               number(s.ci_high), std::string(present::unit_label(language_, v.metrics[m].unit))});
+        auto [low, high] = interval(s, v.metrics[m].bounds, clipped);
+        t.add({"  " + metric_label(language_, v.metrics[m].name), number(s.mean), std::move(low),
+               std::move(high), std::string(present::unit_label(language_, v.metrics[m].unit))});
       }
   }
-  return out + t.render() + '\n';
+  return out + t.render() + clipped_note(clipped) + '\n';
 }
 
 std::string TableWriter::side_by_side(std::span<const VariantResult *const> variants) const {
@@ -125,16 +141,19 @@ std::string TableWriter::comparison(const analysis::Comparison &c) const {
       present::fill(w(c.same_seeds ? "paired_note" : "paired_note_other_seeds"),
                     {{"n", std::to_string(n)}, {"c", percent(c.base->parameters.run.confidence)}}) +
       "\n" + precision_note(c.alternative->precision, c.base->parameters.run.confidence, &c) + "\n";
-  TextTable t(
-      {w("metric"), w("base"), w("alternative"), w("difference"), w("ci_low"), w("ci_high"), ""});
+  TextTable t({w("metric"), w("base"), w("alternative"), w("difference"), w("ci_low"), w("ci_high"),
+               "", w("unit")});
   for (const auto rkk : rkk_order) {
     t.add_title(w(analysis::rkk_name(rkk)));
-    for (const auto &d : c.differences)
-      if (c.alternative->metrics[d.alternative].rkk == rkk)
+    for (const auto &d : c.differences) {
+      const analysis::MetricInfo &info = c.alternative->metrics[d.alternative];
+      if (info.rkk == rkk)
         t.add({"  " + metric_label(language_, c.name(d)), number(c.base->summaries[d.base].mean),
                number(c.alternative->summaries[d.alternative].mean), number(d.difference.mean),
                number(d.difference.ci_low), number(d.difference.ci_high),
-               d.difference.excludes_zero() ? "*" : ""});
+               d.difference.excludes_zero() ? "*" : "",
+               std::string(present::unit_label(language_, info.unit))});
+    }
   }
   out += t.render() + '\n';
   if (c.won_back != analysis::WonBackNote::none)
@@ -165,6 +184,10 @@ std::string_view verdict_key(analysis::theory::Verdict v) {
     return "analyze.not_applicable";
   case Verdict::no_simulation:
     return "analyze.no_simulation";
+  case Verdict::too_few:
+    return "analyze.too_few";
+  case Verdict::no_steady_state:
+    return "analyze.no_steady_state";
   }
   return "?";
 }
@@ -187,6 +210,7 @@ std::string TableWriter::judgements(const analysis::theory::TheoryCheck &c) cons
   using analysis::theory::Reach;
   TextTable t({w("analyze.where"), w("metric"), w("analyze.theory"), w("analyze.simulation"),
                w("ci_low"), w("ci_high"), w("analyze.verdict")});
+  bool clipped = false;
   for (const auto &j : c.judgements) {
     if (j.expectation.reach == Reach::not_applicable)
       continue;
@@ -194,11 +218,15 @@ std::string TableWriter::judgements(const analysis::theory::TheoryCheck &c) cons
     std::string verdict = w(verdict_key(j.verdict));
     if (j.expectation.reach == Reach::approximation)
       verdict += " (" + w("analyze.approximation") + ")";
+    const int m = c.variant->index(j.expectation.metric);
+    auto [low, high] = interval(
+        sim, m < 0 ? analysis::Bounds{} : c.variant->metrics[static_cast<std::size_t>(m)].bounds,
+        clipped);
     t.add({w("analyze.part." + j.expectation.part), metric_label(language_, j.expectation.metric),
-           number(j.expectation.value), number(sim.mean), number(sim.ci_low), number(sim.ci_high),
+           number(j.expectation.value), number(sim.mean), std::move(low), std::move(high),
            verdict});
   }
-  return t.render() + '\n';
+  return t.render() + clipped_note(clipped) + '\n';
 }
 
 std::string TableWriter::little(const analysis::theory::TheoryCheck &c) const {
@@ -207,8 +235,31 @@ std::string TableWriter::little(const analysis::theory::TheoryCheck &c) const {
   for (const auto &l : c.little)
     t.add({w("analyze." + l.queue), number(l.queue_length.mean), number(l.arrivals_x_wait.mean),
            number(l.difference.mean), number(l.difference.ci_low), number(l.difference.ci_high),
-           w(l.holds() ? "analyze.holds" : "analyze.differs")});
-  return w("analyze.little") + "\n\n" + t.render() + '\n';
+           w(l.verdict() == analysis::theory::Verdict::agrees ? "analyze.holds"
+                                                              : verdict_key(l.verdict()))});
+  std::string why;
+  for (const auto &l : c.little)
+    if (l.unsettled)
+      why += "  " +
+             present::fill(w(l.unsettled->staff == 0 ? "analyze.unsettled_no_staff"
+                                                     : "analyze.unsettled_overloaded"),
+                           {{"queue", w("analyze." + l.queue)},
+                            {"load", number(l.unsettled->offered_load)},
+                            {"staff", std::to_string(l.unsettled->staff)}}) +
+             '\n';
+  return w("analyze.little") + "\n\n" + t.render() + why + too_few_note(c) + '\n';
+}
+
+// Said once when the variant has a single replication: no interval, so no verdict.
+std::string TableWriter::too_few_note(const analysis::theory::TheoryCheck &c) const {
+  const bool too_few = std::any_of(c.little.begin(), c.little.end(),
+                                   [](const auto &l) {
+                                     return l.verdict() == analysis::theory::Verdict::too_few;
+                                   }) ||
+                       std::any_of(c.judgements.begin(), c.judgements.end(), [](const auto &j) {
+                         return j.verdict == analysis::theory::Verdict::too_few;
+                       });
+  return too_few ? w("analyze.too_few_note") + '\n' : std::string();
 }
 
 std::string TableWriter::theory_notes(const analysis::theory::TheoryCheck &c) const {
@@ -334,6 +385,7 @@ std::string TableWriter::chosen_design(const analysis::Optimization &o) const {
                                        {"c", percent(d.result.parameters.run.confidence)}}) +
          "\n\n";
   TextTable t({w("metric"), w("mean"), w("ci_low"), w("ci_high"), w("unit")});
+  bool clipped = false;
   std::vector<std::string> shown{o.objective};
   for (const auto &r : o.requirements)
     shown.push_back(r.metric);
@@ -346,12 +398,12 @@ std::string TableWriter::chosen_design(const analysis::Optimization &o) const {
     if (m < 0)
       continue;
     const analysis::Summary &s = d.result.summaries[static_cast<std::size_t>(m)];
-    t.add({"  " + metric_label(language_, shown[i]), number(s.mean), number(s.ci_low),
-           number(s.ci_high),
-           std::string(present::unit_label(language_,
-                                           d.result.metrics[static_cast<std::size_t>(m)].unit))});
+    const analysis::MetricInfo &info = d.result.metrics[static_cast<std::size_t>(m)];
+    auto [low, high] = interval(s, info.bounds, clipped);
+    t.add({"  " + metric_label(language_, shown[i]), number(s.mean), std::move(low),
+           std::move(high), std::string(present::unit_label(language_, info.unit))});
   }
-  return out + t.render() + '\n';
+  return out + t.render() + clipped_note(clipped) + '\n';
 }
 
 // Every design, best first: the chosen one, the as good, the worse, the infeasible, the rest.

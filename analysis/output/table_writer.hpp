@@ -29,11 +29,18 @@ public:
 private:
   [[nodiscard]] std::string w(std::string_view key) const;
   [[nodiscard]] std::string number(const std::optional<double> &x) const;
+  /// An interval's two ends as shown (clipped to `bounds` and marked); sets `clipped` when
+  /// either end was.
+  [[nodiscard]] std::pair<std::string, std::string>
+  interval(const analysis::Summary &summary, const analysis::Bounds &bounds, bool &clipped) const;
+  /// The note under a table with a clipped interval, or nothing.
+  [[nodiscard]] std::string clipped_note(bool clipped) const;
   [[nodiscard]] std::string precision_note(const std::optional<analysis::PrecisionReport> &report,
                                            double confidence,
                                            const analysis::Comparison *comparison = nullptr) const;
   [[nodiscard]] std::string judgements(const analysis::theory::TheoryCheck &check) const;
   [[nodiscard]] std::string little(const analysis::theory::TheoryCheck &check) const;
+  [[nodiscard]] std::string too_few_note(const analysis::theory::TheoryCheck &check) const;
   [[nodiscard]] std::string theory_notes(const analysis::theory::TheoryCheck &check) const;
   [[nodiscard]] std::string requirement(const analysis::Requirement &requirement) const;
   [[nodiscard]] std::string why(const analysis::Optimization &optimization,

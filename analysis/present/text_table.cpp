@@ -1,8 +1,6 @@
 #include "analysis/present/text_table.hpp"
 
 #include <algorithm>
-#include <cmath>
-#include <cstdio>
 
 namespace salesfab::present {
 
@@ -44,56 +42,6 @@ std::string TextTable::render() const {
     out += line + '\n';
   }
   return out;
-}
-
-std::string decimal_mark(std::string text, Language language) {
-  if (language == Language::nl)
-    std::replace(text.begin(), text.end(), '.', ',');
-  return text;
-}
-
-std::string format_number(double x, present::Language language) {
-  return decimal_mark(format_number(x), language);
-}
-
-std::string format_number(const std::optional<double> &x, present::Language language) {
-  return x ? format_number(*x, language) : std::string("-");
-}
-
-std::string format_number(double x) {
-  if (std::isnan(x))
-    return "-";
-  char buffer[64];
-  const double a = std::abs(x);
-  if (a >= 9999.5) {
-    std::snprintf(buffer, sizeof buffer, "%.0f", x);
-    std::string digits = buffer;
-    const bool negative = digits[0] == '-';
-    if (negative)
-      digits.erase(0, 1);
-    std::string grouped;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-      if (i > 0 && (digits.size() - i) % 3 == 0)
-        grouped += ' ';
-      grouped += digits[i];
-    }
-    return (negative ? "-" : "") + grouped;
-  }
-  if (a >= 100)
-    std::snprintf(buffer, sizeof buffer, "%.0f", x);
-  else if (a >= 10)
-    std::snprintf(buffer, sizeof buffer, "%.1f", x);
-  else if (a >= 1)
-    std::snprintf(buffer, sizeof buffer, "%.2f", x);
-  else if (a == 0)
-    return "0";
-  else
-    std::snprintf(buffer, sizeof buffer, "%.3g", x);
-  return buffer;
-}
-
-std::string format_number(const std::optional<double> &x) {
-  return x ? format_number(*x) : std::string("-");
 }
 
 } // namespace salesfab::present

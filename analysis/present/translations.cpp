@@ -3,6 +3,8 @@
 
 #include "analysis/present/words.hpp"
 
+#include "analysis/present/numbers.hpp"
+
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -33,6 +35,8 @@ constexpr Entry table[] = {
     {"ci_low", "ci low", "bi laag"},
     {"ci_high", "ci high", "bi hoog"},
     {"unit", "unit", "eenheid"},
+    {"clipped_note", "\u2020 the interval is clipped at the metric's natural bound (a count is never below 0, a share never above 1); result files keep the plain t-interval",
+     "\u2020 het interval is afgekapt op de natuurlijke grens van de maatstaf (een aantal is nooit onder 0, een aandeel nooit boven 1); de resultaatbestanden houden het gewone t-interval"},
     {"variant", "variant", "variant"},
     {"base", "base", "basis"},
     {"alternative", "alternative", "alternatief"},
@@ -111,6 +115,14 @@ constexpr Entry table[] = {
     {"analyze.differs", "differs", "wijkt af"},
     {"analyze.not_applicable", "theory not applicable", "theorie niet van toepassing"},
     {"analyze.no_simulation", "no simulated value", "geen gesimuleerde waarde"},
+    {"analyze.too_few", "no verdict: needs 2 replications", "geen oordeel: vraagt 2 replicaties"},
+    {"analyze.too_few_note", "A verdict needs at least 2 replications (one replication has no confidence interval): run with --replications 2 or more.",
+     "Een oordeel vraagt minstens 2 replicaties (een enkele replicatie heeft geen betrouwbaarheidsinterval): draai met --replications 2 of meer."},
+    {"analyze.no_steady_state", "no steady state", "geen evenwicht"},
+    {"analyze.unsettled_no_staff", "{queue}: no steady state: nobody is employed to serve the queue, so it only grows and L and lambda W need not agree",
+     "{queue}: geen evenwicht: er is niemand in dienst om de wachtrij te bedienen, dus die groeit alleen en L en lambda W hoeven niet overeen te komen"},
+    {"analyze.unsettled_overloaded", "{queue}: no steady state: work for {load} people arrives, {staff} are employed and nobody leaves unserved, so the queue grows without end and L and lambda W need not agree",
+     "{queue}: geen evenwicht: er komt werk voor {load} mensen binnen, {staff} zijn in dienst en niemand vertrekt onbediend, dus de wachtrij groeit zonder eind en L en lambda W hoeven niet overeen te komen"},
     {"analyze.approximation", "approximation", "benadering"},
     {"analyze.exact", "exact", "exact"},
     {"analyze.holds", "holds", "klopt"},
@@ -314,6 +326,8 @@ constexpr Entry table[] = {
     {"reason.max_age", "open too long", "te lang open"},
     {"reason.customer_churned", "the customer left for a competitor", "de klant is naar een concurrent vertrokken"},
     // The journey, one sentence per trace event.
+    {"trace.variant_note", "Following variant {i} of the sweep's {n} (counted from 0): {name}; --variant NAME or INDEX follows another",
+     "Gevolgd: variant {i} van de {n} van de sweep (geteld vanaf 0): {name}; --variant NAAM of INDEX volgt een andere"},
     {"trace.account_heading", "Account", "Account"},
     {"trace.suspect_arrived", "suspect {account} ({segment}) arrives: first contact", "suspect {account} ({segment}) komt binnen: eerste contact"},
     {"trace.qualification_started", "a qualifier starts qualifying suspect {account}", "een kwalificeerder begint suspect {account} te kwalificeren"},
@@ -557,27 +571,6 @@ std::vector<std::string_view> translation_keys() {
   for (const Entry &e : table)
     keys.emplace_back(e.key);
   return keys;
-}
-
-std::string format_amount(Language language, double value, int decimals) {
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, std::abs(value));
-  std::string digits = buffer, fraction;
-  if (const auto point = digits.find('.'); point != std::string::npos) {
-    fraction = digits.substr(point + 1);
-    digits.erase(point);
-  }
-  const char group = language == Language::nl ? '.' : ',';
-  const char decimal = language == Language::nl ? ',' : '.';
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0)
-      out += group;
-    out += digits[i];
-  }
-  if (!fraction.empty())
-    out += decimal + fraction;
-  return (value < 0 ? "-" : "") + out;
 }
 
 std::string story(Language language, const model::TraceEvent &e, const StoryContext &context) {

@@ -50,9 +50,6 @@ std::string phrase_text(Language language, const theory::Phrases &phrases);
 /// Every key of the table (for the test that each has both languages).
 std::vector<std::string_view> translation_keys();
 
-/// A number for people in that language: 8,200 and 0.25 in English, 8.200 and 0,25 in Dutch.
-std::string format_amount(Language language, double value, int decimals = 0);
-
 /// What the scenario needs to tell a story: the names of its stages and segments.
 struct StoryContext {
   std::vector<std::string> stages;

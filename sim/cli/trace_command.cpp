@@ -3,6 +3,7 @@
 
 #include "analysis/output/csv_writer.hpp"
 #include "analysis/output/records.hpp"
+#include "analysis/present/numbers.hpp"
 #include "analysis/present/words.hpp"
 #include "cli/command.hpp"
 #include "cli/options.hpp"
@@ -24,6 +25,7 @@ struct TraceOptions {
   std::optional<std::uint64_t> account;
   std::optional<double> until;
   std::uint64_t replication = 0;
+  std::optional<std::string> variant; ///< --variant NAME|INDEX: which variant of a sweep
 };
 
 void describe_trace_options(boost::program_options::options_description &description) {
@@ -33,7 +35,10 @@ void describe_trace_options(boost::program_options::options_description &descrip
       "account", po::value<std::string>(),
       "ID: follow the account with this number (initial customers too)")(
       "until", po::value<double>(), "DAY: stop the story at this day (default: the horizon)")(
-      "replication", po::value<std::string>(), "R: which replication to follow (default 0)");
+      "replication", po::value<std::string>(), "R: which replication to follow (default 0)")(
+      "variant", po::value<std::string>(),
+      "NAME|INDEX: which variant of a sweep to follow, by its name (as run prints it, or only\n"
+      "the part in brackets) or its index counted from 0 (default 0, the first)");
 }
 
 TraceOptions trace_options(const boost::program_options::variables_map &extra,
@@ -47,6 +52,8 @@ TraceOptions trace_options(const boost::program_options::variables_map &extra,
     t.replication = whole_number("--replication", extra["replication"].as<std::string>());
   if (extra.count("until"))
     t.until = extra["until"].as<double>();
+  if (extra.count("variant"))
+    t.variant = extra["variant"].as<std::string>();
   if (common.files.size() != 1)
     throw UsageError("trace takes one scenario file (see salesfab trace --help)");
   if (common.format == output::Format::json)
@@ -58,10 +65,33 @@ TraceOptions trace_options(const boost::program_options::variables_map &extra,
   return t;
 }
 
-// The scenario's first variant, with --seed, and its horizon cut at --until.
-model::Parameters traced_parameters(const CommonOptions &common, const TraceOptions &t) {
-  const auto file = scenario::load_file(common.files[0], common.overrides());
-  model::Parameters p = file.variants.front().parameters;
+// The variant --variant names (by its name, the settings in its brackets, or its index), or
+// the first; a name or index the file lacks is a usage error that lists the variants.
+std::size_t chosen_variant(const scenario::ScenarioFile &file, const TraceOptions &t) {
+  if (!t.variant)
+    return 0;
+  const std::string &wanted = *t.variant;
+  for (std::size_t i = 0; i < file.variants.size(); ++i) {
+    const std::string &name = file.variants[i].name;
+    const auto open = name.find('[');
+    if (name == wanted ||
+        (open != std::string::npos && name.substr(open + 1, name.size() - open - 2) == wanted))
+      return i;
+  }
+  if (!wanted.empty() && wanted.find_first_not_of("0123456789") == std::string::npos &&
+      wanted.size() < 10 && std::stoul(wanted) < file.variants.size())
+    return std::stoul(wanted);
+  std::string list;
+  for (std::size_t i = 0; i < file.variants.size(); ++i)
+    list += "\n  " + std::to_string(i) + "  " + file.variants[i].name;
+  throw UsageError("--variant " + wanted + ": " + file.source + " has no such variant; it has " +
+                   std::to_string(file.variants.size()) + " (give a name or an index):" + list);
+}
+
+// The variant to follow, with --seed, and its horizon cut at --until.
+model::Parameters traced_parameters(const scenario::ScenarioFile &file, std::size_t variant,
+                                    const CommonOptions &common, const TraceOptions &t) {
+  model::Parameters p = file.variants.at(variant).parameters;
   if (common.seed)
     p.run.seed = *common.seed;
   if (t.until && *t.until < p.time.horizon_days) {
@@ -90,13 +120,23 @@ int trace_main(std::span<const std::string> args) {
     return exit_ok;
   }
   const TraceOptions t = trace_options(parsed.values, common);
-  const model::Parameters p = traced_parameters(common, t);
+  const auto file = scenario::load_file(common.files[0], common.overrides());
+  const std::size_t variant = chosen_variant(file, t);
+  const model::Parameters p = traced_parameters(file, variant, common, t);
   model::Journeys journeys(t.account, t.accounts);
   model::RunLimits limits;
   limits.max_events = common.max_events;
   model::simulate(p, t.replication, &journeys, limits);
 
   const present::Language language = common.language;
+  // A sweep: say which variant the story follows (on stderr beside an event log).
+  if (file.variants.size() > 1)
+    (common.format == output::Format::csv ? std::cerr : std::cout)
+        << present::fill(present::word(language, "trace.variant_note"),
+                         {{"i", std::to_string(variant)},
+                          {"n", std::to_string(file.variants.size())},
+                          {"name", file.variants[variant].name}})
+        << "\n\n";
   present::StoryContext context;
   for (const auto &s : p.funnel.stages)
     context.stages.push_back(s.name);

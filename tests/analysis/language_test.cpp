@@ -2,6 +2,7 @@
 
 #include "analysis/measure/metrics.hpp"
 #include "analysis/measure/theory/factory_theory.hpp"
+#include "analysis/present/numbers.hpp"
 #include "analysis/present/words.hpp"
 #include "scenario/loader.hpp"
 
@@ -78,15 +79,42 @@ TEST_CASE("a story reads as the teacher expects", "[analysis]") {
   w.value = 8200;
   REQUIRE(present::story_line(Language::nl, w, context) ==
           "dag 140 — werkplatform: offerte gewonnen door account 17, closing date, "
-          "contractwaarde 8.200");
+          "contractwaarde 8 200");
   REQUIRE(present::story_line(Language::en, w, context) ==
-          "day 140 — work platform: deal won by account 17: closing date, contract value 8,200");
+          "day 140 — work platform: deal won by account 17: closing date, contract value 8 200");
 }
 
 TEST_CASE("amounts use each language's separators", "[analysis]") {
-  REQUIRE(present::format_amount(Language::nl, 1234567.891, 2) == "1.234.567,89");
-  REQUIRE(present::format_amount(Language::en, 1234567.891, 2) == "1,234,567.89");
+  REQUIRE(present::format_amount(Language::nl, 1234567.891, 2) == "1 234 567,89");
+  REQUIRE(present::format_amount(Language::en, 1234567.891, 2) == "1 234 567.89");
   REQUIRE(present::format_amount(Language::en, -950) == "-950");
+  REQUIRE(present::format_amount(Language::en, -0.004, 2) == "0.00");
+}
+
+TEST_CASE("one number formatter: grouping from 1 000, three digits, tiny values are 0",
+          "[analysis]") {
+  using present::format_number;
+  // Grouped from 1 000 up, whatever else is in the column.
+  REQUIRE(format_number(5074.0) == "5 074");
+  REQUIRE(format_number(10845.0) == "10 845");
+  REQUIRE(format_number(999.4) == "999");
+  REQUIRE(format_number(-1472384.4) == "-1 472 384");
+  // The same space in Dutch; only the decimal mark changes.
+  REQUIRE(format_number(1234.6, Language::nl) == "1 235");
+  REQUIRE(format_number(12.34, Language::nl) == "12,3");
+  REQUIRE(format_number(0.0568, Language::nl) == "0,0568");
+  // About three significant digits; rounding that carries takes the next size's decimals.
+  REQUIRE(format_number(7.354) == "7.35");
+  REQUIRE(format_number(0.3) == "0.300");
+  REQUIRE(format_number(9.996) == "10.0");
+  REQUIRE(format_number(99.96) == "100");
+  REQUIRE(format_number(-0.000416) == "-0.000416");
+  // Zero at the precision shown is 0: never an exponent, never a signed zero.
+  REQUIRE(format_number(2.69e-220) == "0");
+  REQUIRE(format_number(1.07e-11) == "0");
+  REQUIRE(format_number(-3e-9) == "0");
+  REQUIRE(format_number(0.0) == "0");
+  REQUIRE(format_number(std::optional<double>{}) == "-");
 }
 
 namespace {

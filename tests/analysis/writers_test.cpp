@@ -4,6 +4,8 @@
 #include "analysis/output/json.hpp"
 #include "analysis/output/records.hpp"
 #include "analysis/output/sha256.hpp"
+#include "analysis/output/table_writer.hpp"
+#include "analysis/present/numbers.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -102,4 +104,67 @@ TEST_CASE("quantiles interpolate between order statistics (type 7)", "[analysis]
   REQUIRE(quantile(v, 1) == Approx(10));
   std::vector<double> one = {4};
   REQUIRE(quantile(one, 0.9) == 4);
+}
+
+TEST_CASE("intervals past a natural bound are clipped and marked in tables, raw in files",
+          "[analysis]") {
+  // Metric definitions know their bounds.
+  const auto catalogue = metric_catalogue(salesfab::model::Parameters{});
+  auto bounds = [&](std::string_view name) {
+    for (const auto &m : catalogue)
+      if (m.name == name)
+        return m.bounds;
+    FAIL("no metric " << name);
+    return Bounds{};
+  };
+  REQUIRE(bounds("customers_a_end").low == 0.0);
+  REQUIRE_FALSE(bounds("customers_a_end").high);
+  REQUIRE(bounds("win_rate").low == 0.0);
+  REQUIRE(bounds("win_rate").high == 1.0);
+  REQUIRE(bounds("margin_pct").high == 100.0);
+  REQUIRE(bounds("a_share_change").low == -1.0);
+  REQUIRE_FALSE(bounds("customer_growth_per_year").low);
+
+  VariantResult v;
+  v.scenario = v.variant = "bounds";
+  v.parameters.run.replications = 4;
+  v.parameters.run.confidence = 0.95;
+  auto metric = [&](const char *name, Rkk rkk, const char *unit, double mean, double low,
+                    double high) {
+    Summary s;
+    s.mean = mean;
+    s.ci_low = low;
+    s.ci_high = high;
+    s.n = 4;
+    MetricInfo info;
+    info.name = name;
+    info.rkk = rkk;
+    info.unit = unit;
+    info.bounds = natural_bounds(unit);
+    v.metrics.push_back(info);
+    v.summaries.push_back(s);
+  };
+  metric("customers_a_end", Rkk::kwantiteit, "count", 0.05, -0.05, 0.15);
+  metric("win_rate", Rkk::kwaliteit, "share", 0.98, 0.95, 1.01);
+  metric("customer_growth_per_year", Rkk::richting, "customers per year", 2, -3, 7);
+  const std::string table = TableWriter(salesfab::present::Language::en).rkk_table(v);
+  INFO(table);
+  REQUIRE_THAT(table, Catch::Contains("0.0500      0\u2020    0.150"));
+  REQUIRE_THAT(table, Catch::Contains("0.950    1.00\u2020"));
+  REQUIRE_THAT(table, Catch::Contains("2.00   -3.00     7.00")); // growth has no bound
+  REQUIRE_THAT(table,
+               Catch::Contains("\u2020 the interval is clipped at the metric's natural bound"));
+  // Dutch says it too.
+  REQUIRE_THAT(TableWriter(salesfab::present::Language::nl).rkk_table(v),
+               Catch::Contains("\u2020 het interval is afgekapt"));
+  // The files keep the t-interval as it is.
+  const VariantResult *variants[] = {&v};
+  const std::string csv = to_csv(summary_records(variants));
+  REQUIRE_THAT(csv, Catch::Contains(",-0.05,0.15,"));
+  REQUIRE_THAT(csv, Catch::Contains(",0.95,1.01,"));
+  // A table with nothing clipped has no note.
+  v.summaries[0].ci_low = 0.01;
+  v.summaries[1].ci_high = 0.99;
+  REQUIRE_THAT(TableWriter(salesfab::present::Language::en).rkk_table(v),
+               !Catch::Contains("clipped"));
 }

@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cctype>
 #include <filesystem>
 
 using salesfab::test::run_salesfab;
@@ -70,4 +71,51 @@ TEST_CASE("analyze speaks Dutch with --lang nl", "[cli][theory]") {
                                  "nl", "--replications", "4", "--quiet", "--format", "csv"});
   REQUIRE(csv.exit_status == 0);
   REQUIRE_THAT(csv.out, Catch::Contains("segments' pass probabilities weighted by their arrival"));
+}
+
+TEST_CASE("analyze of a queue without steady state says so and why, not 'differs'",
+          "[cli][theory]") {
+  // One qualifier at 36 h a week gets 5 suspects a week of 20 hours each: 2.8 people's work.
+  const auto over =
+      run_salesfab({"analyze", "scenarios/minimal.yaml", "--set",
+                    "market.qualification.effort_hours=20", "--replications", "4", "--quiet"});
+  REQUIRE(over.exit_status == 0);
+  REQUIRE_THAT(over.out, Catch::Contains("qualifiers: no steady state: work for 2.78 people "
+                                         "arrives, 1 are employed"));
+  const auto little = over.out.substr(over.out.find("Little's law"));
+  REQUIRE_THAT(little, Catch::Contains("no steady state"));
+  REQUIRE_THAT(little.substr(0, little.find("account executives")), !Catch::Contains("differs"));
+  // No qualifiers at all.
+  const auto none =
+      run_salesfab({"analyze", "scenarios/minimal.yaml", "--set", "staff.qualifier.headcount=0",
+                    "--replications", "3", "--quiet", "--format", "csv"});
+  REQUIRE(none.exit_status == 0);
+  REQUIRE_THAT(none.out, Catch::Contains("L of qualifiers,exact,") &&
+                             Catch::Contains(",no steady state,L = lambda W"));
+  const auto nl =
+      run_salesfab({"analyze", "scenarios/minimal.yaml", "--set", "staff.qualifier.headcount=0",
+                    "--replications", "3", "--quiet", "--lang", "nl"});
+  REQUIRE_THAT(nl.out, Catch::Contains("kwalificeerders: geen evenwicht: er is niemand in dienst"));
+}
+
+TEST_CASE("analyze with one replication gives no verdict and says a verdict needs two",
+          "[cli][theory]") {
+  const auto r = run_salesfab(
+      {"analyze", "scenarios/validation/qualification-mmc.yaml", "--replications", "1", "--quiet"});
+  REQUIRE(r.exit_status == 0);
+  REQUIRE_THAT(r.out, Catch::Contains("no verdict: needs 2 replications"));
+  REQUIRE_THAT(r.out, Catch::Contains("A verdict needs at least 2 replications"));
+  REQUIRE_THAT(r.out, !Catch::Contains(" agrees") && !Catch::Contains(" differs"));
+  const auto csv = run_salesfab({"analyze", "scenarios/validation/qualification-mmc.yaml",
+                                 "--replications", "1", "--quiet", "--format", "csv"});
+  REQUIRE_THAT(csv.out, Catch::Contains(",needs at least 2 replications,"));
+}
+
+TEST_CASE("analyze shows no exponent for what is 0 at the precision shown", "[cli][theory]") {
+  const auto r = run_salesfab(
+      {"analyze", "scenarios/validation/qualification-mmc.yaml", "--replications", "4", "--quiet"});
+  REQUIRE(r.exit_status == 0);
+  REQUIRE_THAT(r.out, Catch::Contains("days waiting for an account executive"));
+  for (std::size_t at = r.out.find("e-"); at != std::string::npos; at = r.out.find("e-", at + 1))
+    REQUIRE_FALSE((at > 0 && std::isdigit(static_cast<unsigned char>(r.out[at - 1]))));
 }

@@ -128,7 +128,7 @@ TEST_CASE("compare with --set answers with paired differences and marks", "[cli]
   const auto line_start = r.out.find("  customers lost per year");
   REQUIRE(line_start != std::string::npos);
   const std::string line = r.out.substr(line_start, r.out.find('\n', line_start) - line_start);
-  REQUIRE_THAT(line, Catch::EndsWith("*"));
+  REQUIRE_THAT(line, Catch::Contains("  *  ") && Catch::EndsWith(" per year")); // mark, unit
   REQUIRE_THAT(line, Catch::Contains("  -"));
   // Less churn, fewer customers won back: suspects per year move, the note says why.
   REQUIRE_THAT(r.out, Catch::Contains("\nthe first contacts (suspects minus won back) are the same "
@@ -350,4 +350,30 @@ TEST_CASE("a precision the maximum cuts short is said plainly, with exit status 
   REQUIRE(r.exit_status == 0);
   REQUIRE_THAT(r.out, Catch::Contains("stopped at the maximum of 12 replications"));
   REQUIRE_THAT(r.out, Catch::Contains("not met"));
+}
+
+TEST_CASE("compare says each metric's unit in the table, the CSV and the JSON", "[cli]") {
+  const std::vector<std::string> args{"compare",        "scenarios/minimal.yaml",
+                                      "--set",          "staff.account_executive.headcount=2",
+                                      "--replications", "3",
+                                      "--quiet"};
+  auto with = [&](std::vector<std::string> extra) {
+    std::vector<std::string> all = args;
+    all.insert(all.end(), extra.begin(), extra.end());
+    return run_salesfab(all);
+  };
+  const auto table = with({});
+  REQUIRE(table.exit_status == 0);
+  REQUIRE_THAT(table.out, Catch::Contains("unit"));
+  const auto util = table.out.find("  account-executive utilisation");
+  REQUIRE(util != std::string::npos);
+  REQUIRE_THAT(table.out.substr(util, table.out.find('\n', util) - util), Catch::EndsWith("share"));
+  const auto nl = with({"--lang", "nl"});
+  REQUIRE_THAT(nl.out, Catch::Contains("eenheid"));
+  const auto csv = salesfab::output::read_csv(with({"--format", "csv"}).out);
+  REQUIRE(csv[0][5] == "unit");
+  REQUIRE(csv[1][5] == "per year");
+  const auto json = with({"--format", "json"}).out;
+  REQUIRE(salesfab::test::is_json(json));
+  REQUIRE_THAT(json, Catch::Contains("\"unit\": \"per year\""));
 }

@@ -69,3 +69,39 @@ TEST_CASE("an initial customer's story starts on day 0", "[cli][trace]") {
   REQUIRE(none.exit_status == 0);
   REQUIRE_THAT(none.err, Catch::Contains("geen account te volgen: account 999999 komt niet voor"));
 }
+
+TEST_CASE("trace of a sweep says which variant it follows and takes --variant", "[cli][trace]") {
+  const std::string sweep = "tests/cli/data/staffing-sweep.yaml";
+  const auto first = run_salesfab({"trace", sweep, "--accounts", "1"});
+  REQUIRE(first.exit_status == 0);
+  REQUIRE_THAT(first.out, Catch::StartsWith("Following variant 0 of the sweep's 4 (counted from "
+                                            "0): staffing[staff.account_executive.headcount=2,"
+                                            "staff.account_manager.headcount=1]"));
+  // By index, by its full name and by the settings in its brackets: the same variant.
+  const auto by_index = run_salesfab({"trace", sweep, "--accounts", "1", "--variant", "3"});
+  const auto by_name = run_salesfab(
+      {"trace", sweep, "--accounts", "1", "--variant",
+       "staffing[staff.account_executive.headcount=3,staff.account_manager.headcount=2]"});
+  const auto by_settings =
+      run_salesfab({"trace", sweep, "--accounts", "1", "--variant",
+                    "staff.account_executive.headcount=3,staff.account_manager.headcount=2"});
+  REQUIRE(by_index.exit_status == 0);
+  REQUIRE_THAT(by_index.out, Catch::StartsWith("Following variant 3 of the sweep's 4"));
+  REQUIRE(by_name.out == by_index.out);
+  REQUIRE(by_settings.out == by_index.out);
+  // The event log stays clean: the note goes to stderr.
+  const auto csv = run_salesfab({"trace", sweep, "--accounts", "1", "--format", "csv"});
+  REQUIRE_THAT(csv.out, Catch::StartsWith("day,"));
+  REQUIRE_THAT(csv.err, Catch::Contains("Following variant 0"));
+  // A file without a sweep says nothing about variants.
+  REQUIRE_THAT(run_salesfab({"trace", "scenarios/minimal.yaml"}).out,
+               !Catch::Contains("Following variant"));
+  for (const char *bad : {"4", "no-such-variant", "1.5"}) {
+    INFO(bad);
+    const auto r = run_salesfab({"trace", sweep, "--variant", bad});
+    REQUIRE(r.exit_status == 2);
+    REQUIRE_THAT(r.err, Catch::Contains("has no such variant; it has 4") &&
+                            Catch::Contains("\n  3  staffing[staff.account_executive.headcount=3,"
+                                            "staff.account_manager.headcount=2]"));
+  }
+}

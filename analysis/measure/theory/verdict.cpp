@@ -17,6 +17,10 @@ std::string_view verdict_name(Verdict v) {
     return "theory not applicable";
   case Verdict::no_simulation:
     return "no simulated value";
+  case Verdict::too_few:
+    return "needs at least 2 replications";
+  case Verdict::no_steady_state:
+    return "no steady state";
   }
   return "?";
 }
@@ -33,6 +37,11 @@ judge(const std::vector<Expectation> &expectations,
     }
     if (!j.simulated || !j.simulated->mean) {
       j.verdict = Verdict::no_simulation;
+      out.push_back(std::move(j));
+      continue;
+    }
+    if (j.simulated->n < 2 || !j.simulated->ci_high) { // one value has no interval
+      j.verdict = Verdict::too_few;
       out.push_back(std::move(j));
       continue;
     }
@@ -62,6 +71,14 @@ judge(const std::vector<Expectation> &expectations,
   return out;
 }
 
+Verdict LittleCheck::verdict() const {
+  if (unsettled)
+    return Verdict::no_steady_state;
+  if (difference.n < 2 || !difference.ci_high)
+    return Verdict::too_few;
+  return holds() ? Verdict::agrees : Verdict::differs;
+}
+
 std::vector<LittleCheck> little(const VariantResult &v) {
   struct Queue {
     const char *name;
@@ -82,8 +99,15 @@ std::vector<LittleCheck> little(const VariantResult &v) {
       l.push_back(r.record->average(q.level));
       lw.push_back(r.record->counter(q.waits) / r.record->window_days());
     }
-    out.push_back({q.name, summarize(l, confidence), summarize(lw, confidence),
-                   summarize_difference(lw, l, confidence)});
+    LittleCheck check; // field by field: g++ 12 warns falsely on strings in brace lists
+    check.queue = q.name;
+    check.queue_length = summarize(l, confidence);
+    check.arrivals_x_wait = summarize(lw, confidence);
+    check.difference = summarize_difference(lw, l, confidence);
+    out.push_back(std::move(check));
+    for (const UnsettledQueue &u : unsettled_queues(v.parameters))
+      if (u.queue == q.name)
+        out.back().unsettled = u;
   }
   return out;
 }

@@ -20,8 +20,11 @@ enum class Verdict {
   differs,        ///< further away: strong evidence that theory and simulation disagree
   not_applicable, ///< theory has no value here (the reason says why)
   no_simulation,  ///< the simulation has no value for it (nothing to count)
+  too_few,        ///< fewer than 2 replications: no interval, so no verdict
+  no_steady_state ///< the queue cannot settle (no staff, or load >= capacity): not judged
 };
-/// "agrees", "close", "differs", "theory not applicable", "no simulated value".
+/// "agrees", "close", "differs", "theory not applicable", "no simulated value", "needs at least 2
+/// replications", "no steady state".
 std::string_view verdict_name(Verdict v);
 
 /// One row of `salesfab analyze`.
@@ -44,7 +47,13 @@ struct LittleCheck {
   Summary queue_length;    ///< L
   Summary arrivals_x_wait; ///< lambda W
   Summary difference;      ///< L - lambda W, paired per replication
+  /// Set when the queue has no steady state: more work arrives than its people can do (or it
+  /// has no people) and nobody leaves unserved, so the queue grows and L need not equal
+  /// lambda W (the waits still running at the end are not in W).
+  std::optional<UnsettledQueue> unsettled;
   [[nodiscard]] bool holds() const { return !difference.excludes_zero(); }
+  /// agrees (holds), differs, no_steady_state, or too_few (fewer than 2 replications).
+  [[nodiscard]] Verdict verdict() const;
 };
 
 /// Little's law on both staff queues of a variant run with its raw records kept (the

@@ -92,8 +92,15 @@ public:
 
 private:
   [[nodiscard]] std::string w(std::string_view key) const { return std::string(word(lang_, key)); }
+  // A number's group separator is a no-break space here, so no number breaks across lines.
   [[nodiscard]] std::string value(std::optional<double> x) const {
-    return escape(format_value(lang_, x));
+    return no_break(escape(format_value(lang_, x)));
+  }
+  static std::string no_break(std::string text) {
+    std::string out;
+    for (const char c : text)
+      out += c == ' ' ? std::string("\u00a0") : std::string(1, c);
+    return out;
   }
 
   // A whole number as it is, else one decimal ("95", "97,5"): days and confidence levels.
@@ -161,13 +168,16 @@ private:
         const bool is_best = table.best[k][v];
         out_ += is_best ? "<td class=\"best\">" : "<td>";
         out_ += value(m ? m->mean : std::nullopt) + (is_best ? " *" : "");
-        if (m)
-          out_ += interval(*m);
+        const int i = results[v]->index(keys[k].name);
+        if (m && i >= 0)
+          out_ += interval(*m, results[v]->metrics[static_cast<std::size_t>(i)].bounds);
         out_ += "</td>";
       }
       out_ += "</tr>\n";
     }
-    out_ += "</tbody>\n</table>\n</section>\n";
+    out_ += "</tbody>\n</table>\n";
+    clipped_note();
+    out_ += "</section>\n";
   }
 
   // A variant's name, escaped, that may break after . , = and [ (names of sweeps are long).
@@ -181,10 +191,25 @@ private:
     return out;
   }
 
-  [[nodiscard]] std::string interval(const Summary &s) const {
+  // An interval end as shown: clipped to the metric's bound and marked (numbers.hpp).
+  [[nodiscard]] std::string end(const std::optional<double> &x, bool clipped) const {
+    return value(x) + (clipped ? std::string(clipped_mark) : "");
+  }
+
+  [[nodiscard]] std::string interval(const Summary &s, const analysis::Bounds &bounds) {
     if (!s.ci_low || !s.ci_high)
       return {};
-    return "<span class=\"ci\">" + value(s.ci_low) + " \u2013 " + value(s.ci_high) + "</span>";
+    const ShownInterval shown = shown_interval(s.ci_low, s.ci_high, bounds);
+    clipped_ = clipped_ || shown.clipped();
+    return "<span class=\"ci\">" + end(shown.low, shown.low_clipped) + " \u2013 " +
+           end(shown.high, shown.high_clipped) + "</span>";
+  }
+
+  // The note under a table whose intervals were clipped, once; resets for the next table.
+  void clipped_note() {
+    if (clipped_)
+      out_ += "<p class=\"note\">" + escape(w("clipped_note")) + "</p>\n";
+    clipped_ = false;
   }
 
   void variant(std::size_t index) {
@@ -218,11 +243,15 @@ private:
       for (std::size_t m = 0; m < v.metrics.size(); ++m)
         if (v.metrics[m].rkk == rkk) {
           const Summary &s = v.summaries[m];
+          const ShownInterval shown = shown_interval(s.ci_low, s.ci_high, v.metrics[m].bounds);
+          clipped_ = clipped_ || shown.clipped();
           out_ += "<tr><td>" + escape(metric_label(lang_, v.metrics[m].name)) + "</td><td>" +
-                  value(s.mean) + "</td><td>" + value(s.ci_low) + "</td><td>" + value(s.ci_high) +
-                  "</td><td>" + escape(unit_label(lang_, v.metrics[m].unit)) + "</td></tr>\n";
+                  value(s.mean) + "</td><td>" + end(shown.low, shown.low_clipped) + "</td><td>" +
+                  end(shown.high, shown.high_clipped) + "</td><td>" +
+                  escape(unit_label(lang_, v.metrics[m].unit)) + "</td></tr>\n";
         }
       out_ += "</tbody>\n</table>\n";
+      clipped_note();
     }
     charts(v);
     out_ += "</section>\n";
@@ -255,9 +284,12 @@ private:
       s.low.resize(periods);
       s.high.resize(periods);
       for (std::size_t i = 0; i < periods; ++i) {
+        // Bands stop at the metric's bound, like the tables' intervals (no queue below 0).
+        const ShownInterval shown = shown_interval(v.series[i][m].ci_low, v.series[i][m].ci_high,
+                                                   v.period_metrics[m].bounds);
         s.mean[i] = v.series[i][m].mean;
-        s.low[i] = v.series[i][m].ci_low;
-        s.high[i] = v.series[i][m].ci_high;
+        s.low[i] = shown.low;
+        s.high[i] = shown.high;
       }
     }
     return c;
@@ -378,6 +410,7 @@ private:
   const Input &in_;
   Language lang_;
   std::string out_;
+  bool clipped_ = false; // an interval of the table being written was clipped
 };
 
 } // namespace

@@ -3,6 +3,7 @@
 // result type every view reads), the scenario files they came from, and what was run.
 
 #include "analysis/measure/result.hpp"
+#include "analysis/present/numbers.hpp"
 #include "analysis/present/words.hpp"
 
 #include <cstdint>
@@ -34,8 +35,8 @@ struct Input {
   std::vector<Variant> variants;
 };
 
-/// A number for people in the report: grouped thousands, about three significant digits for
-/// small values, a decimal comma in Dutch; "–" for an empty value.
+/// A number for people in the report: format_number (analysis/present/numbers.hpp); "–" for an
+/// empty value.
 std::string format_value(Language language, std::optional<double> value);
 
 } // namespace salesfab::present::report
