@@ -260,15 +260,34 @@ const model::Stage *base_stage(const model::Parameters &base, const std::string 
   return nullptr;
 }
 
+// Lost on the day its account churned: the customer left, the stage did not decide it.
+bool lost_by_churn(const Opportunity &o, const Visit &v,
+                   const std::unordered_map<std::string, std::vector<Day>> &churned) {
+  if (o.source == "new" || v.result != VisitResult::lost || v.lost_to == LostTo::no_decision)
+    return false;
+  const auto it = churned.find(o.account_id);
+  return it != churned.end() &&
+         std::find(it->second.begin(), it->second.end(), *v.left) != it->second.end();
+}
+
+// Durations and outcomes per stage. A visit still open is censored at the export; one of an
+// existing customer's opportunities lost the day the customer churned is censored there too,
+// and counts neither as gone on nor as lost: the simulation's churn will end it again.
 std::vector<StageCounts> count_stages(const Context &c, const std::vector<std::string> &stages) {
   std::unordered_map<std::string, std::size_t> index;
   for (std::size_t i = 0; i < stages.size(); ++i)
     index[stages[i]] = i;
+  const auto churned = churn_days(c.h);
   std::vector<StageCounts> counts(stages.size());
   for (const Opportunity &o : c.h.opportunities) {
     const int existing = o.source == "new" ? 0 : 1;
     for (const Visit &v : o.visits) {
       StageCounts &s = counts[index.at(v.stage)];
+      if (lost_by_churn(o, v, churned)) {
+        if (*v.left > v.entered) // open for at least the whole days before the churn
+          s.durations.add(static_cast<double>(*v.left - v.entered - 1), true);
+        continue;
+      }
       if (v.left)
         s.durations.add(static_cast<double>(*v.left - v.entered), false);
       else
@@ -317,9 +336,11 @@ void fit_funnel(const Context &c, const std::vector<std::string> &stages) {
   // Where existing customers' opportunities start: the most common first stage.
   std::vector<double> starts(stages.size(), 0);
   double existing = 0, to_competitor = 0, reasons = 0;
+  const auto churned = churn_days(c.h);
   for (const Opportunity &o : c.h.opportunities) {
     const Visit &last = o.visits.back();
-    if (last.result == VisitResult::lost && last.lost_to != LostTo::unknown) {
+    if (last.result == VisitResult::lost && last.lost_to != LostTo::unknown &&
+        !lost_by_churn(o, last, churned)) {
       ++reasons;
       to_competitor += last.lost_to == LostTo::competitor ? 1 : 0;
     }
@@ -592,6 +613,11 @@ Calibration calibrate(History history, const model::Parameters &base,
                          date_text(out.from) + " is after the export date " + date_text(out.as_of) +
                              " (expected an earlier date)"}});
   out.parameters = base;
+  // Its own name, so that `compare BASE FITTED` can run the two side by side.
+  out.parameters.name = base.name + "-fitted";
+  out.parameters.title = "Fitted to a CRM history, " + date_text(out.from) + " to " +
+                         date_text(out.as_of) +
+                         (base.title.empty() ? "" : " (base: " + base.title + ")");
   const Context c{history, base, options.confidence, out.from, out.as_of, out};
   const auto segments = segments_of(history, base);
   fit_segments_frame(c, segments);

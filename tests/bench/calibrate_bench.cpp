@@ -1,6 +1,6 @@
 // BM_Calibrate: salesfab calibrate's work on a 100 000-opportunity history on one core: reading
 // and checking the three generic tables, then every fit. The history is a simulated factory's
-// CRM (tests/crm/data/roundtrip-a.yaml with ten times the arrivals, five years), exported once
+// CRM (tests/crm/data/roundtrip-a.yaml with twenty times the arrivals, five years), exported once
 // before timing starts.
 
 #include "crm/calibrate.hpp"
@@ -17,8 +17,8 @@ namespace {
 void BM_Calibrate(benchmark::State &state) {
   const auto opportunities = static_cast<std::size_t>(state.range(0));
   const std::vector overrides = {
-      scenario::parse_override("market.segments[0].suspects_per_week=500"),
-      scenario::parse_override("market.segments[1].suspects_per_week=60")};
+      scenario::parse_override("market.segments[0].suspects_per_week=800"),
+      scenario::parse_override("market.segments[1].suspects_per_week=100")};
   const model::Parameters p =
       scenario::load_file("tests/crm/data/roundtrip-a.yaml", overrides).variants.at(0).parameters;
   crm::Day as_of = 0;
