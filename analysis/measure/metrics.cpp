@@ -12,7 +12,9 @@ namespace salesfab::analysis {
 using model::Counter;
 using model::Level;
 using model::Parameters;
+using model::QueueFlow;
 using model::Record;
+using model::Role;
 
 std::string_view rkk_name(Rkk rkk) {
   switch (rkk) {
@@ -138,46 +140,49 @@ private:
 // The staff's metrics: hours worked, cost, waits and utilisation, role by role.
 void staff_kwantiteit(Definitions &d, const Parameters &p) {
   namespace n = names;
-  const double hours_q = p.staff[model::Role::qualifier].hours_per_day();
-  const double hours_ae = p.staff[model::Role::account_executive].hours_per_day();
+  const double hours_q = p.staff[Role::qualifier].hours_per_day();
+  const double hours_ae = p.staff[Role::account_executive].hours_per_day();
   d.add(n::hours_qualifier_per_year, Rkk::kwantiteit, "hours per year",
         [hours_q](const Record &r) -> MetricValue {
-          return r.integral(Level::qualifiers_busy) * hours_q / years(r);
+          return r.integral(busy_level(Role::qualifier)) * hours_q / years(r);
         });
   d.add(n::hours_account_executive_per_year, Rkk::kwantiteit, "hours per year",
         [hours_ae](const Record &r) -> MetricValue {
-          return r.integral(Level::executives_busy) * hours_ae / years(r);
+          return r.integral(busy_level(Role::account_executive)) * hours_ae / years(r);
         });
   d.add(n::hours_account_manager_per_year, Rkk::kwantiteit, "hours per year",
         [](const Record &r) -> MetricValue {
           return r.integral(Level::manager_hours_per_day) / years(r);
         });
-  const double cost_q = p.staff[model::Role::qualifier].cost_per_year;
-  const double cost_ae = p.staff[model::Role::account_executive].cost_per_year;
-  const double cost_am = p.staff[model::Role::account_manager].cost_per_year;
+  std::array<double, model::role_count> cost{};
+  for (const Role role : model::all_roles)
+    cost[static_cast<std::size_t>(role)] = p.staff[role].cost_per_year;
   d.add(n::staff_cost_per_year, Rkk::kwantiteit, "money per year",
-        [=](const Record &r) -> MetricValue {
-          return r.average(Level::qualifiers_employed) * cost_q +
-                 r.average(Level::executives_employed) * cost_ae +
-                 r.average(Level::managers_employed) * cost_am;
+        [cost](const Record &r) -> MetricValue {
+          double sum = 0; // every role's people, on average over the window, times their cost
+          for (const Role role : model::all_roles)
+            sum += r.average(employed_level(role)) * cost[static_cast<std::size_t>(role)];
+          return sum;
         });
 }
 
 void staff_kwaliteit(Definitions &d) {
   namespace n = names;
   d.add(n::wait_qualification_days_mean, Rkk::kwaliteit, "days", [](const Record &r) {
-    return ratio(r.counter(Counter::qualifier_wait_days),
-                 r.counter(Counter::qualifier_waits_served));
+    return ratio(r.counter(queue_counter(Role::qualifier, QueueFlow::wait_days)),
+                 r.counter(queue_counter(Role::qualifier, QueueFlow::served)));
   });
   d.add(n::wait_account_executive_days_mean, Rkk::kwaliteit, "days", [](const Record &r) {
-    return ratio(r.counter(Counter::executive_wait_days),
-                 r.counter(Counter::executive_waits_served));
+    return ratio(r.counter(queue_counter(Role::account_executive, QueueFlow::wait_days)),
+                 r.counter(queue_counter(Role::account_executive, QueueFlow::served)));
   });
   d.add(n::utilisation_qualifier, Rkk::kwaliteit, "share", [](const Record &r) {
-    return ratio(r.integral(Level::qualifiers_busy), r.integral(Level::qualifiers_employed));
+    return ratio(r.integral(busy_level(Role::qualifier)),
+                 r.integral(employed_level(Role::qualifier)));
   });
   d.add(n::utilisation_account_executive, Rkk::kwaliteit, "share", [](const Record &r) {
-    return ratio(r.integral(Level::executives_busy), r.integral(Level::executives_employed));
+    return ratio(r.integral(busy_level(Role::account_executive)),
+                 r.integral(employed_level(Role::account_executive)));
   });
   d.add(n::brickwall_coverage, Rkk::kwaliteit, "share",
         [](const Record &r) -> MetricValue { return r.average(Level::brickwall_coverage); });
@@ -271,13 +276,17 @@ void kwaliteit(Definitions &d, const Parameters &p) {
   staff_kwaliteit(d);
   d.add(n::churn_rate, kwaliteit, "per customer-year", churn_rate);
   d.add(n::revenue_per_account_executive, kwaliteit, "money per year", [](const Record &r) {
-    return ratio(r.counter(Counter::revenue) / years(r), r.average(Level::executives_employed));
+    return ratio(r.counter(Counter::revenue) / years(r),
+                 r.average(employed_level(Role::account_executive)));
   });
   // salesfab's extensions: the queues' time-average lengths (Little's law, salesfab analyze)
-  d.extension(n::queue_qualifier_mean, kwaliteit, "count",
-              [](const Record &r) -> MetricValue { return r.average(Level::qualifier_queue); });
+  d.extension(n::queue_qualifier_mean, kwaliteit, "count", [](const Record &r) -> MetricValue {
+    return r.average(queue_level(Role::qualifier));
+  });
   d.extension(n::queue_account_executive_mean, kwaliteit, "count",
-              [](const Record &r) -> MetricValue { return r.average(Level::executive_queue); });
+              [](const Record &r) -> MetricValue {
+                return r.average(queue_level(Role::account_executive));
+              });
 }
 
 MetricValue customer_growth(const Record &r) {
@@ -434,12 +443,12 @@ std::vector<PeriodDefinition> period_definitions(const Parameters &p) {
   flow(names::period::margin, {Counter::margin}, "money");
   flow(names::period::new_customers, {Counter::new_customers}, "count");
   flow(names::period::churned, {Counter::churned}, "count");
-  average(names::period::queue_qualifier, Level::qualifier_queue, kwaliteit);
-  average(names::period::queue_account_executive, Level::executive_queue, kwaliteit);
-  utilisation(names::period::utilisation_qualifier, Level::qualifiers_busy,
-              Level::qualifiers_employed);
-  utilisation(names::period::utilisation_account_executive, Level::executives_busy,
-              Level::executives_employed);
+  average(names::period::queue_qualifier, queue_level(Role::qualifier), kwaliteit);
+  average(names::period::queue_account_executive, queue_level(Role::account_executive), kwaliteit);
+  utilisation(names::period::utilisation_qualifier, busy_level(Role::qualifier),
+              employed_level(Role::qualifier));
+  utilisation(names::period::utilisation_account_executive, busy_level(Role::account_executive),
+              employed_level(Role::account_executive));
   // A share averaged over the period: the coverage is kept per day, not per person.
   average(names::period::brickwall_coverage, Level::brickwall_coverage, kwaliteit);
   d.back().info.unit = "share";

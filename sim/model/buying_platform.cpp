@@ -14,7 +14,7 @@ constexpr double infinity = std::numeric_limits<double>::infinity();
 
 BuyingPlatform::BuyingPlatform(FactoryContext &context)
     : ctx_(context), managers_(context.params.staff[Role::account_manager], context.recorder,
-                               Level::count_, Level::managers_employed) {
+                               Role::account_manager) {
   const CustomerParameters &c = ctx_.params.customers;
   for (const CustomerClass k : all_classes) {
     double rate = c.churn_per_year[k];

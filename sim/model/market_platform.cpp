@@ -8,15 +8,14 @@ namespace salesfab::model {
 
 MarketPlatform::MarketPlatform(FactoryContext &context, BuyingPlatform &buying)
     : ctx_(context), buying_(buying),
-      qualifiers_(context.params.staff[Role::qualifier], context.recorder, Level::qualifiers_busy,
-                  Level::qualifiers_employed) {
+      qualifiers_(context.params.staff[Role::qualifier], context.recorder, Role::qualifier),
+      queue_(context.recorder, Role::qualifier) {
   for (const Segment &s : ctx_.params.market.segments) {
     arrivals_.push_back(ctx_.stream("market." + s.name + ".arrivals"));
     suspects_.push_back(ctx_.stream("market." + s.name + ".suspects"));
     mean_gap_days_.push_back(s.suspects_per_week > 0 ? days_per_week / s.suspects_per_week
                                                      : std::numeric_limits<double>::infinity());
   }
-  ring_.resize(64);
 }
 
 void MarketPlatform::start() {
@@ -39,7 +38,7 @@ void MarketPlatform::enter_again(AccountId account) { enter(account); }
 void MarketPlatform::enter(AccountId id) {
   Account &a = ctx_.accounts[id];
   ctx_.recorder.count(Counter::suspects);
-  ctx_.recorder.count(Counter::qualifier_queue_entries);
+  ctx_.recorder.count(queue_counter(Role::qualifier, QueueFlow::entries));
   ctx_.trace([&] { return ctx_.about(id, Platform::market, TraceKind::suspect_arrived); });
   a.state = AccountState::waiting_for_qualifier;
   a.since = ctx_.now();
@@ -48,16 +47,14 @@ void MarketPlatform::enter(AccountId id) {
     start_qualification(id);
     return;
   }
-  push(Waiting{id, a.stamp});
-  ++waiting_;
-  ctx_.recorder.set(Level::qualifier_queue, static_cast<double>(waiting_), ctx_.now());
+  queue_.push(Waiting{id, a.stamp}, 0, ctx_.now());
   if (const auto &patience = ctx_.params.market.qualification.patience_days)
     ctx_.schedule(*patience, EventKind::gone_cold, id, a.stamp);
 }
 
 void MarketPlatform::start_qualification(AccountId id) {
   Account &a = ctx_.accounts[id];
-  ctx_.recorder.wait_served(StaffQueue::qualifier, ctx_.now() - a.since);
+  ctx_.recorder.wait_served(Role::qualifier, ctx_.now() - a.since);
   a.state = AccountState::being_qualified;
   a.since = ctx_.now();
   ++a.stamp;
@@ -92,9 +89,8 @@ void MarketPlatform::on_gone_cold(AccountId id, std::uint32_t stamp) {
   if (a.stamp != stamp || a.state != AccountState::waiting_for_qualifier)
     return;
   ctx_.recorder.count(Counter::gone_cold);
-  ctx_.recorder.wait_abandoned(StaffQueue::qualifier, ctx_.now() - a.since);
-  --waiting_; // its entry in the ring is stale now: the stamp moves on when it leaves
-  ctx_.recorder.set(Level::qualifier_queue, static_cast<double>(waiting_), ctx_.now());
+  ctx_.recorder.wait_abandoned(Role::qualifier, ctx_.now() - a.since);
+  queue_.abandon(ctx_.now()); // its entry is stale now: the stamp moves on when it leaves
   ctx_.trace([&] { return ctx_.about(id, Platform::market, TraceKind::gone_cold); });
   ctx_.leave(id);
 }
@@ -105,34 +101,16 @@ void MarketPlatform::set_qualifiers(int headcount) {
 }
 
 void MarketPlatform::serve_queue() {
-  while (waiting_ > 0 && qualifiers_.has_idle()) {
-    const Waiting w = pop();
+  const auto waits = [this](const Waiting &w) {
     const Account &a = ctx_.accounts[w.account];
-    if (a.stamp != w.stamp || a.state != AccountState::waiting_for_qualifier)
-      continue; // went cold
-    --waiting_;
-    ctx_.recorder.set(Level::qualifier_queue, static_cast<double>(waiting_), ctx_.now());
-    start_qualification(w.account);
+    return a.stamp == w.stamp && a.state == AccountState::waiting_for_qualifier;
+  };
+  while (qualifiers_.has_idle()) {
+    const auto next = queue_.pop(waits, ctx_.now());
+    if (!next)
+      break;
+    start_qualification(next->account);
   }
-}
-
-void MarketPlatform::push(Waiting w) {
-  if (count_ == ring_.size()) { // grow, keeping the order
-    std::vector<Waiting> bigger(ring_.size() * 2);
-    for (std::size_t i = 0; i < count_; ++i)
-      bigger[i] = ring_[(head_ + i) % ring_.size()];
-    ring_.swap(bigger);
-    head_ = 0;
-  }
-  ring_[(head_ + count_) % ring_.size()] = w;
-  ++count_;
-}
-
-MarketPlatform::Waiting MarketPlatform::pop() {
-  const Waiting w = ring_[head_];
-  head_ = (head_ + 1) % ring_.size();
-  --count_;
-  return w;
 }
 
 } // namespace salesfab::model

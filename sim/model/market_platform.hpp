@@ -6,6 +6,7 @@
 #include "engine/random_stream.hpp"
 #include "model/factory_context.hpp"
 #include "model/staff_pool.hpp"
+#include "model/staff_queue.hpp"
 
 #include <vector>
 
@@ -38,14 +39,11 @@ private:
   void start_qualification(AccountId account);
   void serve_queue();
 
-  // The queue of suspects waiting for a qualifier: a ring of (account, stamp); an entry whose
-  // stamp is stale (the suspect went cold) is skipped when it comes up.
+  // A suspect waiting for a qualifier: stale once the account's stamp moved on (gone cold).
   struct Waiting {
     AccountId account;
     std::uint32_t stamp;
   };
-  void push(Waiting w);
-  Waiting pop();
 
   FactoryContext &ctx_;
   BuyingPlatform &buying_;
@@ -53,9 +51,7 @@ private:
   std::vector<engine::RandomStream> arrivals_; // per segment: times between arrivals
   std::vector<engine::RandomStream> suspects_; // per segment: each suspect's own seed
   std::vector<double> mean_gap_days_;          // per segment: 7 / suspects_per_week
-  std::vector<Waiting> ring_;
-  std::size_t head_ = 0, count_ = 0;
-  std::size_t waiting_ = 0; // live entries (not gone cold)
+  StaffQueue<Waiting> queue_;                  // first come, first served
 };
 
 } // namespace salesfab::model

@@ -2,18 +2,6 @@
 
 namespace salesfab::model {
 
-std::string_view role_name(Role role) {
-  switch (role) {
-  case Role::qualifier:
-    return "qualifier";
-  case Role::account_executive:
-    return "account_executive";
-  case Role::account_manager:
-    return "account_manager";
-  }
-  return "?";
-}
-
 std::string_view class_name(CustomerClass c) {
   switch (c) {
   case CustomerClass::A:

@@ -25,7 +25,9 @@ inline constexpr double days_per_week = 7.0;
 // ---------------------------------------------------------------------------------------------
 // The vocabulary: roles, customer classes, where opportunities come from.
 
-/// The three roles of the factory's staff.
+/// The roles of the factory's staff: the one table of roles. Everything per role — the recorder's
+/// levels and counters (recorder.hpp), the `staff` section's keys, the staff cost — is indexed
+/// by it; a new role adds a line here, a name below, its parameters and its words.
 enum class Role : std::uint8_t {
   qualifier,         ///< qualifies suspects on the market platform (kwalificeren)
   account_executive, ///< works opportunities through the funnel on the work platform
@@ -34,8 +36,13 @@ enum class Role : std::uint8_t {
 inline constexpr std::size_t role_count = 3;
 inline constexpr std::array<Role, role_count> all_roles = {Role::qualifier, Role::account_executive,
                                                            Role::account_manager};
+/// The roles' names as the scenario format writes them, in the order of Role.
+inline constexpr std::array<std::string_view, role_count> role_names = {
+    "qualifier", "account_executive", "account_manager"};
 /// The role's name as the scenario format writes it.
-std::string_view role_name(Role role);
+constexpr std::string_view role_name(Role role) {
+  return role_names[static_cast<std::size_t>(role)];
+}
 
 /// A customer's class on the buying platform, by trailing-12-month revenue.
 enum class CustomerClass : std::uint8_t { A, B, C };

@@ -17,41 +17,34 @@ using engine::Time;
 
 /// Flows counted in the measurement window (a flow counts when its event happens in it).
 enum class Counter : std::uint8_t {
-  suspects,                ///< suspects arrived (win-back returns included)
-  qualified,               ///< passed qualification onto the shortlist
-  disqualified,            ///< failed qualification
-  gone_cold,               ///< waited too long for a qualifier
-  qualifier_queue_entries, ///< suspects that began waiting for a qualifier (waits of 0 too)
-  qualifier_waits_served,  ///< waits for a qualifier that ended in being served
-  qualifier_wait_days,     ///< their total length
-  qualifier_wait_days_all, ///< total length of all waits that ended (served or gone cold)
-  opportunities_new,       ///< opportunities created from prospects' needs
-  opportunities_existing,  ///< opportunities created from customers' intents
+  suspects,               ///< suspects arrived (win-back returns included)
+  qualified,              ///< passed qualification onto the shortlist
+  disqualified,           ///< failed qualification
+  gone_cold,              ///< waited too long for a qualifier
+  opportunities_new,      ///< opportunities created from prospects' needs
+  opportunities_existing, ///< opportunities created from customers' intents
   won_new,
   won_rebuy,
   won_deep_selling,
   won_up_selling,
   won_cross_selling,
-  lost_new,                ///< lost opportunities from prospects
-  lost_existing,           ///< lost opportunities from customers
-  lost_to_competitor,      ///< lost, by reason: to a competitor (conversion draw, churn)
-  lost_no_decision,        ///< ... no decision (conversion draw, patience, max age)
-  lost_patience,           ///< of which: waited too long for an account executive
-  lost_max_age,            ///< of which: open longer than max_age_days
-  lost_customer_churned,   ///< of which (to competitor): the customer churned
-  revenue,                 ///< value of deals won
-  revenue_existing,        ///< of which from existing customers
-  margin,                  ///< gross margin of deals won
-  new_customers,           ///< accounts that became a customer for the first time
-  returning_customers,     ///< churned customers won again
-  churned,                 ///< customers lost to competitors
-  churn_averted,           ///< churn candidates brickwalling kept out
-  won_back,                ///< churned customers back on the market
-  executive_queue_entries, ///< opportunities that began waiting for an account executive
-  executive_waits_served,
-  executive_wait_days,
-  executive_wait_days_all,
-  count_
+  lost_new,              ///< lost opportunities from prospects
+  lost_existing,         ///< lost opportunities from customers
+  lost_to_competitor,    ///< lost, by reason: to a competitor (conversion draw, churn)
+  lost_no_decision,      ///< ... no decision (conversion draw, patience, max age)
+  lost_patience,         ///< of which: waited too long for an account executive
+  lost_max_age,          ///< of which: open longer than max_age_days
+  lost_customer_churned, ///< of which (to competitor): the customer churned
+  revenue,               ///< value of deals won
+  revenue_existing,      ///< of which from existing customers
+  margin,                ///< gross margin of deals won
+  new_customers,         ///< accounts that became a customer for the first time
+  returning_customers,   ///< churned customers won again
+  churned,               ///< customers lost to competitors
+  churn_averted,         ///< churn candidates brickwalling kept out
+  won_back,              ///< churned customers back on the market
+  staff_queue_flows_,    ///< the first of role_count x queue_flow_count: see queue_counter()
+  count_ = staff_queue_flows_ + role_count * 4 // queue_flow_count, checked below
 };
 inline constexpr std::size_t counter_count = static_cast<std::size_t>(Counter::count_);
 
@@ -61,25 +54,52 @@ enum class Level : std::uint8_t {
   customers_a,
   customers_b,
   customers_c,
-  prospects,       ///< on the shortlist
-  pipeline_open,   ///< open opportunities
-  qualifier_queue, ///< suspects waiting for a qualifier
-  executive_queue, ///< opportunities waiting for an account executive
-  qualifiers_busy,
-  qualifiers_employed,
-  executives_busy,
-  executives_employed,
-  managers_employed,
-  manager_hours_per_day, ///< account-manager hours spent per day: min(capacity, need)
-  brickwall_coverage,    ///< covered hours / needed hours, all customers (1 when none needed)
-  accounts_alive,        ///< accounts the model holds in memory
+  prospects,     ///< on the shortlist
+  pipeline_open, ///< open opportunities
+  staff_busy_,   ///< the first of role_count levels: people busy, see busy_level()
+  staff_employed_ = staff_busy_ + role_count,  ///< people employed, see employed_level()
+  staff_queue_ = staff_employed_ + role_count, ///< work waiting for the role, see queue_level()
+  /// account-manager hours spent per day: min(capacity, need)
+  manager_hours_per_day = staff_queue_ + role_count,
+  brickwall_coverage, ///< covered hours / needed hours, all customers (1 when none needed)
+  accounts_alive,     ///< accounts the model holds in memory
   count_
 };
 inline constexpr std::size_t level_count = static_cast<std::size_t>(Level::count_);
 
-/// The two queues for staff: suspects waiting for a qualifier, opportunities for an account
-/// executive.
-enum class StaffQueue : std::uint8_t { qualifier, executive };
+/// The flows of a queue for staff, counted per role (only roles that serve a queue count them:
+/// the qualifiers and the account executives).
+enum class QueueFlow : std::uint8_t {
+  entries,       ///< began waiting for someone of the role (waits of 0 too)
+  served,        ///< waits that ended in being served
+  wait_days,     ///< their total length
+  wait_days_all, ///< total length of all waits that ended (served or abandoned)
+};
+inline constexpr std::size_t queue_flow_count = 4;
+static_assert(counter_count == static_cast<std::size_t>(Counter::staff_queue_flows_) +
+                                   role_count * queue_flow_count);
+
+/// The counter of a flow of `role`'s queue.
+constexpr Counter queue_counter(Role role, QueueFlow flow) {
+  return static_cast<Counter>(static_cast<std::size_t>(Counter::staff_queue_flows_) +
+                              static_cast<std::size_t>(flow) * role_count +
+                              static_cast<std::size_t>(role));
+}
+/// The level of `role`'s people busy (with a task; roles without tasks keep it at 0).
+constexpr Level busy_level(Role role) {
+  return static_cast<Level>(static_cast<std::size_t>(Level::staff_busy_) +
+                            static_cast<std::size_t>(role));
+}
+/// The level of `role`'s people employed.
+constexpr Level employed_level(Role role) {
+  return static_cast<Level>(static_cast<std::size_t>(Level::staff_employed_) +
+                            static_cast<std::size_t>(role));
+}
+/// The level of work waiting for `role` (roles without a queue keep it at 0).
+constexpr Level queue_level(Role role) {
+  return static_cast<Level>(static_cast<std::size_t>(Level::staff_queue_) +
+                            static_cast<std::size_t>(role));
+}
 
 /// The levels of customers by class: customers_a, customers_b, customers_c.
 constexpr Level customers_level(CustomerClass c) {
@@ -147,18 +167,15 @@ public:
   /// The current value of a level.
   [[nodiscard]] double level(Level l) const { return value_[static_cast<std::size_t>(l)]; }
 
-  /// A wait in a staff queue ended in being served after `days`.
-  void wait_served(StaffQueue q, double days) {
-    const bool qualifier = q == StaffQueue::qualifier;
-    count(qualifier ? Counter::qualifier_waits_served : Counter::executive_waits_served);
-    count(qualifier ? Counter::qualifier_wait_days : Counter::executive_wait_days, days);
-    count(qualifier ? Counter::qualifier_wait_days_all : Counter::executive_wait_days_all, days);
+  /// A wait for someone of `role` ended in being served after `days`.
+  void wait_served(Role role, double days) {
+    count(queue_counter(role, QueueFlow::served));
+    count(queue_counter(role, QueueFlow::wait_days), days);
+    count(queue_counter(role, QueueFlow::wait_days_all), days);
   }
-  /// A wait in a staff queue ended without service (gone cold, patience, max age, churn).
-  void wait_abandoned(StaffQueue q, double days) {
-    count(q == StaffQueue::qualifier ? Counter::qualifier_wait_days_all
-                                     : Counter::executive_wait_days_all,
-          days);
+  /// A wait for someone of `role` ended without service (gone cold, patience, max age, churn).
+  void wait_abandoned(Role role, double days) {
+    count(queue_counter(role, QueueFlow::wait_days_all), days);
   }
 
   /// An opportunity left `stage`: went on, or not.

@@ -6,9 +6,9 @@
 
 namespace salesfab::model {
 
-StaffPool::StaffPool(const RoleParameters &role, Recorder &recorder, Level busy, Level employed)
+StaffPool::StaffPool(const RoleParameters &role, Recorder &recorder, Role who)
     : hours_per_day_(role.hours_per_day()), ramp_days_(role.ramp_up_weeks * days_per_week),
-      recorder_(recorder), busy_level_(busy), employed_level_(employed) {
+      recorder_(recorder), busy_level_(busy_level(who)), employed_level_(employed_level(who)) {
   for (int i = 0; i < role.headcount; ++i) {
     members_.push_back(Member{-std::numeric_limits<Time>::infinity(), true, false, false});
     make_idle(static_cast<Person>(members_.size() - 1));
@@ -155,8 +155,7 @@ bool StaffPool::ramping(Time t) const {
 }
 
 void StaffPool::report(Time now) {
-  if (busy_level_ != Level::count_)
-    recorder_.set(busy_level_, busy_, now);
+  recorder_.set(busy_level_, busy_, now);
   recorder_.set(employed_level_, employed_, now);
 }
 

@@ -20,8 +20,8 @@ public:
   static constexpr Person nobody = std::numeric_limits<Person>::max();
 
   /// A pool with the role's initial headcount, all fully productive from day 0. Reports its
-  /// busy and employed counts to the recorder's levels (busy: pass Level::count_ for none).
-  StaffPool(const RoleParameters &role, Recorder &recorder, Level busy, Level employed);
+  /// busy and employed counts to the recorder's levels of role `who`.
+  StaffPool(const RoleParameters &role, Recorder &recorder, Role who);
 
   /// True when someone employed is free.
   [[nodiscard]] bool has_idle() const { return !idle_.empty(); }

@@ -6,17 +6,10 @@
 
 namespace salesfab::model {
 
-namespace {
-// Heap order for the queue: the smallest key first, ties by arrival.
-bool later(const auto &a, const auto &b) {
-  return a.key > b.key || (a.key == b.key && a.order > b.order);
-}
-} // namespace
-
 WorkPlatform::WorkPlatform(FactoryContext &context, BuyingPlatform &buying)
-    : ctx_(context), buying_(buying),
-      executives_(context.params.staff[Role::account_executive], context.recorder,
-                  Level::executives_busy, Level::executives_employed) {
+    : ctx_(context), buying_(buying), executives_(context.params.staff[Role::account_executive],
+                                                  context.recorder, Role::account_executive),
+      queue_(context.recorder, Role::account_executive) {
   const auto &stages = ctx_.params.funnel.stages;
   win_from_.assign(stages.size() + 1, {1.0, 1.0});
   for (std::size_t s = stages.size(); s-- > 0;) {
@@ -61,7 +54,7 @@ void WorkPlatform::enter_stage(OpportunityId id, std::size_t stage) {
   o.waiting_since = ctx_.now();
   ++o.stamp;
   ctx_.recorder.pipeline_stage(stage, 1);
-  ctx_.recorder.count(Counter::executive_queue_entries);
+  ctx_.recorder.count(queue_counter(Role::account_executive, QueueFlow::entries));
   if (executives_.has_idle()) {
     start_work(id);
     return;
@@ -77,17 +70,14 @@ void WorkPlatform::enter_stage(OpportunityId id, std::size_t stage) {
     key = -o.value;
     break;
   }
-  queue_.push_back(Waiting{key, arrivals_++, id, o.stamp});
-  std::push_heap(queue_.begin(), queue_.end(), later<Waiting, Waiting>);
-  ++waiting_;
-  ctx_.recorder.set(Level::executive_queue, static_cast<double>(waiting_), ctx_.now());
+  queue_.push(Waiting{id, o.stamp}, key, ctx_.now());
   if (const auto &patience = ctx_.params.funnel.patience_days)
     ctx_.schedule(*patience, EventKind::funnel_patience, id, o.stamp);
 }
 
 void WorkPlatform::start_work(OpportunityId id) {
   Opportunity &o = ctx_.opportunities[id];
-  ctx_.recorder.wait_served(StaffQueue::executive, ctx_.now() - o.waiting_since);
+  ctx_.recorder.wait_served(Role::account_executive, ctx_.now() - o.waiting_since);
   o.state = OpportunityState::in_work;
   ++o.stamp;
   o.executive = executives_.take(ctx_.now());
@@ -104,15 +94,11 @@ bool WorkPlatform::waits(const Waiting &w) const {
 }
 
 void WorkPlatform::serve_queue() {
-  while (waiting_ > 0 && executives_.has_idle()) {
-    std::pop_heap(queue_.begin(), queue_.end(), later<Waiting, Waiting>);
-    const Waiting w = queue_.back();
-    queue_.pop_back();
-    if (!waits(w))
-      continue;
-    --waiting_;
-    ctx_.recorder.set(Level::executive_queue, static_cast<double>(waiting_), ctx_.now());
-    start_work(w.opportunity);
+  while (executives_.has_idle()) {
+    const auto next = queue_.pop([this](const Waiting &w) { return waits(w); }, ctx_.now());
+    if (!next)
+      break;
+    start_work(next->opportunity);
   }
 }
 
@@ -211,9 +197,8 @@ void WorkPlatform::lost(OpportunityId id, LossReason reason) {
   });
   bool freed = false;
   if (o.state == OpportunityState::waiting) {
-    --waiting_; // its queue entry is stale now
-    ctx_.recorder.set(Level::executive_queue, static_cast<double>(waiting_), ctx_.now());
-    ctx_.recorder.wait_abandoned(StaffQueue::executive, ctx_.now() - o.waiting_since);
+    queue_.abandon(ctx_.now()); // its queue entry is stale now
+    ctx_.recorder.wait_abandoned(Role::account_executive, ctx_.now() - o.waiting_since);
   } else if (o.state == OpportunityState::in_work) {
     executives_.release(o.executive, ctx_.now());
     freed = true;

@@ -6,6 +6,7 @@
 
 #include "model/factory_context.hpp"
 #include "model/staff_pool.hpp"
+#include "model/staff_queue.hpp"
 
 #include <array>
 #include <vector>
@@ -52,12 +53,9 @@ private:
   void close(OpportunityId id);
   TraceEvent about(OpportunityId id, TraceKind kind) const;
 
-  // Waiting opportunities: a binary min-heap on (key, order of arrival). The key is 0 (fifo),
-  // -stage (closest_to_close) or -value (highest_value). Entries whose opportunity no longer
-  // waits (patience, max age, churn) are skipped when they come up.
+  // An opportunity waiting for an account executive, keyed 0 (fifo), -stage (closest_to_close)
+  // or -value (highest_value); stale once it no longer waits (patience, max age, churn).
   struct Waiting {
-    double key;
-    std::uint64_t order;
     OpportunityId opportunity;
     std::uint32_t stamp;
   };
@@ -66,9 +64,7 @@ private:
   FactoryContext &ctx_;
   BuyingPlatform &buying_;
   StaffPool executives_;
-  std::vector<Waiting> queue_;
-  std::uint64_t arrivals_ = 0;
-  std::size_t waiting_ = 0;                     // live entries
+  StaffQueue<Waiting> queue_;
   std::vector<std::array<double, 2>> win_from_; // [stage][existing]
 };
 

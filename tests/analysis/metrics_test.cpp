@@ -13,8 +13,13 @@
 #include <set>
 
 using namespace salesfab;
+using model::busy_level;
 using model::Counter;
+using model::employed_level;
 using model::Level;
+using model::queue_counter;
+using model::QueueFlow;
+using model::Role;
 
 namespace {
 
@@ -48,16 +53,16 @@ model::Record record() {
   set(r, Counter::margin, 7e5);
   set(r, Counter::new_customers, 90);
   set(r, Counter::churned, 40);
-  set(r, Counter::qualifier_waits_served, 1400);
-  set(r, Counter::qualifier_wait_days, 700);
-  set(r, Counter::executive_waits_served, 1000);
-  set(r, Counter::executive_wait_days, 250);
+  set(r, queue_counter(Role::qualifier, QueueFlow::served), 1400);
+  set(r, queue_counter(Role::qualifier, QueueFlow::wait_days), 700);
+  set(r, queue_counter(Role::account_executive, QueueFlow::served), 1000);
+  set(r, queue_counter(Role::account_executive, QueueFlow::wait_days), 250);
   integral(r, Level::customers, 200 * 730.0); // 200 customers on average
-  integral(r, Level::qualifiers_busy, 1.5 * 730);
-  integral(r, Level::qualifiers_employed, 2 * 730);
-  integral(r, Level::executives_busy, 3 * 730);
-  integral(r, Level::executives_employed, 4 * 730);
-  integral(r, Level::managers_employed, 1 * 730);
+  integral(r, busy_level(Role::qualifier), 1.5 * 730);
+  integral(r, employed_level(Role::qualifier), 2 * 730);
+  integral(r, busy_level(Role::account_executive), 3 * 730);
+  integral(r, employed_level(Role::account_executive), 4 * 730);
+  integral(r, employed_level(Role::account_manager), 1 * 730);
   integral(r, Level::manager_hours_per_day, 5 * 730);
   integral(r, Level::brickwall_coverage, 0.8 * 730);
   r.levels_at_horizon[static_cast<std::size_t>(Level::customers)] = 250;

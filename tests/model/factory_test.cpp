@@ -39,8 +39,8 @@ TEST_CASE("every account is in exactly one state, and the levels agree", "[model
   auto level = [&](Level l) { return r.levels_at_horizon[static_cast<std::size_t>(l)]; };
   using S = model::AccountState;
   auto count = [&](S s) { return by_state[static_cast<std::size_t>(s)]; };
-  REQUIRE(count(S::waiting_for_qualifier) == level(Level::qualifier_queue));
-  REQUIRE(count(S::being_qualified) == level(Level::qualifiers_busy));
+  REQUIRE(count(S::waiting_for_qualifier) == level(model::queue_level(model::Role::qualifier)));
+  REQUIRE(count(S::being_qualified) == level(model::busy_level(model::Role::qualifier)));
   REQUIRE(count(S::prospect) == level(Level::prospects));
   REQUIRE(count(S::in_funnel) == new_business_open);
   REQUIRE(count(S::customer) == level(Level::customers));

@@ -29,7 +29,7 @@ double work_done(double hours_per_day, double ramp_days, double hired, double fr
 
 TEST_CASE("a task holds a person for effort / (hours_per_week / 7) days", "[model]") {
   Recorder rec(1, 0, 100);
-  StaffPool pool(role(2, 35), rec, Level::qualifiers_busy, Level::qualifiers_employed);
+  StaffPool pool(role(2, 35), rec, Role::qualifier);
   const auto p = pool.take(0);
   REQUIRE(pool.work_days(p, 0, 10) == Approx(2.0)); // 5 hours a day
   REQUIRE(pool.work_days(p, 0, 0) == 0);
@@ -38,7 +38,7 @@ TEST_CASE("a task holds a person for effort / (hours_per_week / 7) days", "[mode
 TEST_CASE("a new hire's productivity ramps up linearly and the work time follows exactly",
           "[model]") {
   Recorder rec(1, 0, 100);
-  StaffPool pool(role(0, 35, 1), rec, Level::qualifiers_busy, Level::qualifiers_employed);
+  StaffPool pool(role(0, 35, 1), rec, Role::qualifier);
   pool.set_headcount(1, 10); // hired on day 10, ramps up over 7 days
   const auto p = pool.take(10);
   // Starting at the hire: until fully ramped a person works 5 x 7 / 2 = 17.5 hours.
@@ -55,7 +55,7 @@ TEST_CASE("a new hire's productivity ramps up linearly and the work time follows
 
 TEST_CASE("the most experienced idle person takes the next task", "[model]") {
   Recorder rec(1, 0, 100);
-  StaffPool pool(role(1, 35, 2), rec, Level::qualifiers_busy, Level::qualifiers_employed);
+  StaffPool pool(role(1, 35, 2), rec, Role::qualifier);
   pool.set_headcount(2, 5);
   const auto first = pool.take(6);
   REQUIRE(pool.work_days(first, 6, 5) == Approx(1.0)); // the original person, fully productive
@@ -63,7 +63,7 @@ TEST_CASE("the most experienced idle person takes the next task", "[model]") {
 
 TEST_CASE("lowering headcount: idle people leave at once, busy ones after their task", "[model]") {
   Recorder rec(1, 0, 100);
-  StaffPool pool(role(3, 35), rec, Level::qualifiers_busy, Level::qualifiers_employed);
+  StaffPool pool(role(3, 35), rec, Role::qualifier);
   const auto a = pool.take(0);
   const auto b = pool.take(0);
   pool.set_headcount(1, 1); // one idle leaves now; one busy leaves when done
@@ -79,7 +79,7 @@ TEST_CASE("lowering headcount: idle people leave at once, busy ones after their 
 
 TEST_CASE("raising headcount first cancels pending departures", "[model]") {
   Recorder rec(1, 0, 100);
-  StaffPool pool(role(2, 35), rec, Level::qualifiers_busy, Level::qualifiers_employed);
+  StaffPool pool(role(2, 35), rec, Role::qualifier);
   const auto a = pool.take(0);
   const auto b = pool.take(0);
   pool.set_headcount(0, 1); // both busy: both will leave
@@ -95,10 +95,10 @@ TEST_CASE("raising headcount first cancels pending departures", "[model]") {
 TEST_CASE("the pool reports busy and employed people to the recorder", "[model]") {
   Recorder rec(1, 0, 10);
   rec.start_measuring(0);
-  StaffPool pool(role(2, 35), rec, Level::qualifiers_busy, Level::qualifiers_employed);
+  StaffPool pool(role(2, 35), rec, Role::qualifier);
   const auto p = pool.take(0);
   pool.release(p, 5);
   rec.finish(10, 0, 0);
-  REQUIRE(rec.record().integral(Level::qualifiers_busy) == Approx(5));
-  REQUIRE(rec.record().integral(Level::qualifiers_employed) == Approx(20));
+  REQUIRE(rec.record().integral(busy_level(Role::qualifier)) == Approx(5));
+  REQUIRE(rec.record().integral(employed_level(Role::qualifier)) == Approx(20));
 }

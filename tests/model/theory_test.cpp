@@ -165,10 +165,14 @@ TEST_CASE("Little's law holds on both queues: L = lambda W", "[model][theory]") 
     const model::Record rec = model::simulate(p, r);
     const double t = rec.window_days();
     // The time-average number waiting equals the waits' total over the window's length.
-    qualifier.add(rec.average(model::Level::qualifier_queue) -
-                  rec.counter(model::Counter::qualifier_wait_days_all) / t);
-    executive.add(rec.average(model::Level::executive_queue) -
-                  rec.counter(model::Counter::executive_wait_days_all) / t);
+    qualifier.add(
+        rec.average(model::queue_level(model::Role::qualifier)) -
+        rec.counter(model::queue_counter(model::Role::qualifier, model::QueueFlow::wait_days_all)) /
+            t);
+    executive.add(rec.average(model::queue_level(model::Role::account_executive)) -
+                  rec.counter(model::queue_counter(model::Role::account_executive,
+                                                   model::QueueFlow::wait_days_all)) /
+                      t);
   }
   REQUIRE(qualifier.n() == 20);
   INFO("qualifier L - lambda W: " << qualifier.mean() << " +- "

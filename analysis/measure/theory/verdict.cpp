@@ -86,9 +86,10 @@ std::vector<LittleCheck> little(const VariantResult &v) {
     model::Counter waits;
   };
   const Queue queues[] = {
-      {"qualifiers", model::Level::qualifier_queue, model::Counter::qualifier_wait_days_all},
-      {"account executives", model::Level::executive_queue,
-       model::Counter::executive_wait_days_all}};
+      {"qualifiers", model::queue_level(model::Role::qualifier),
+       model::queue_counter(model::Role::qualifier, model::QueueFlow::wait_days_all)},
+      {"account executives", model::queue_level(model::Role::account_executive),
+       model::queue_counter(model::Role::account_executive, model::QueueFlow::wait_days_all)}};
   const double confidence = v.parameters.run.confidence;
   std::vector<LittleCheck> out;
   for (const Queue &q : queues) {
