@@ -1,5 +1,7 @@
 #include "serve/levers.hpp"
 
+#include "analysis/present/numbers.hpp"
+
 #include <algorithm>
 #include <cmath>
 
