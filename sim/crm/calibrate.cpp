@@ -1,6 +1,7 @@
 #include "crm/calibrate.hpp"
 
 #include "crm/reader.hpp"
+#include "scenario/diagnostic.hpp"
 
 #include <algorithm>
 #include <array>
@@ -588,6 +589,33 @@ void fit_segments_frame(const Context &c, const std::vector<std::string> &names)
   segs = std::move(fitted);
 }
 
+// Stage and segment names become scenario names: printable, at most 80 characters.
+void check_names(const std::vector<std::string> &names, const char *what) {
+  std::vector<Problem> problems;
+  for (const std::string &name : names) {
+    const std::string shown = scenario::printable(name);
+    if (const auto bad = scenario::first_unprintable(name))
+      problems.push_back({"history", 0, what,
+                          "'" + shown + "' holds " + bad->describe() +
+                              " (expected printable text: it becomes a name in the scenario)"});
+    else if (const std::size_t n = scenario::character_count(name); n > 80)
+      problems.push_back({"history", 0, what,
+                          "'" + shown + "' is " + std::to_string(n) +
+                              " characters long (expected at most 80: it becomes a name in the "
+                              "scenario)"});
+  }
+  if (!problems.empty())
+    throw HistoryError(std::move(problems));
+}
+
+// The fitted scenario's own name and title, within the scenario format's lengths.
+void name_fitted(model::Parameters &p, const model::Parameters &base, Day from, Day as_of) {
+  p.name = base.name.substr(0, std::min<std::size_t>(base.name.size(), 73)) + "-fitted";
+  p.title = "Fitted to a CRM history, " + date_text(from) + " to " + date_text(as_of);
+  if (!base.title.empty() && p.title.size() + base.title.size() + 9 <= 200)
+    p.title += " (base: " + base.title + ")";
+}
+
 } // namespace
 
 const Fitted *Calibration::find(std::string_view key) const {
@@ -614,16 +642,16 @@ Calibration calibrate(History history, const model::Parameters &base,
                              " (expected an earlier date)"}});
   out.parameters = base;
   // Its own name, so that `compare BASE FITTED` can run the two side by side.
-  out.parameters.name = base.name + "-fitted";
-  out.parameters.title = "Fitted to a CRM history, " + date_text(out.from) + " to " +
-                         date_text(out.as_of) +
-                         (base.title.empty() ? "" : " (base: " + base.title + ")");
+  name_fitted(out.parameters, base, out.from, out.as_of);
   const Context c{history, base, options.confidence, out.from, out.as_of, out};
   const auto segments = segments_of(history, base);
+  check_names(segments, "segment");
+  const auto stages = stage_order(history);
+  check_names(stages, "stage");
   fit_segments_frame(c, segments);
   fit_market(c, segments);
   if (!history.opportunities.empty())
-    fit_funnel(c, stage_order(history));
+    fit_funnel(c, stages);
   const auto stats = fit_deal_values(c, segments);
   fit_value_factors(c, segments, stats);
   fit_customers(c);

@@ -1,8 +1,10 @@
 // The generic format's reader: every bad input of the contract refused with FILE:LINE: column:
 // problem, never a row dropped silently; --lenient skips and counts. And the CSV it reads.
 
+#include "crm/calibrate.hpp"
 #include "crm/csv_table.hpp"
 #include "crm/reader.hpp"
+#include "scenario/loader.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -159,4 +161,16 @@ TEST_CASE("as-of cuts the history: later events unknown, visits open", "[crm][re
   REQUIRE(h.opportunities[0].outcome() == crm::VisitResult::open);
   crm::cut_at(h, crm::day_of(2024, 1, 1));
   REQUIRE(h.opportunities.empty());
+}
+
+TEST_CASE("bad input: a stage name that cannot be a scenario name", "[crm][reader][bad]") {
+  const std::string long_name(81, 'x');
+  const auto h =
+      crm::read_tables(
+          opportunities("o1,a1,mkb,new," + long_name + ",2024-01-02,2024-01-05,won,,1\n"), {})
+          .history;
+  const auto base = salesfab::scenario::load_default().variants.front().parameters;
+  REQUIRE_THROWS_WITH(
+      crm::calibrate(h, base, {}),
+      Catch::Contains("stage: '" + long_name + "' is 81 characters long (expected at most 80"));
 }
