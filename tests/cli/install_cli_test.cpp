@@ -38,7 +38,7 @@ TEST_CASE("salesfab --version says the version, the commit and the build type", 
     REQUIRE(m[2].str().substr(0, 12) == head.substr(0, 12));
 }
 
-TEST_CASE("--example runs a shipped scenario as its file", "[cli]") {
+TEST_CASE("a shipped scenario by name (--example) runs as its file", "[cli]") {
   const auto by_name = run_salesfab(
       {"run", "--example", "les/01-basis", "--replications", "2", "--format", "csv", "--quiet"});
   const auto by_file = run_salesfab(
@@ -51,7 +51,7 @@ TEST_CASE("--example runs a shipped scenario as its file", "[cli]") {
   REQUIRE(with_suffix.out.find("les/01-basis.yaml: ok") != std::string::npos);
 }
 
-TEST_CASE("--example and files keep the order given", "[cli]") {
+TEST_CASE("files and examples keep the order given", "[cli]") {
   const auto r = run_salesfab({"validate", "scenarios/minimal.yaml", "--example",
                                "les/02-kwalificeren", "scenarios/basis.yaml"});
   REQUIRE(r.exit_status == 0);
