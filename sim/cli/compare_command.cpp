@@ -13,62 +13,6 @@
 
 namespace salesfab::cli {
 
-// The base is the first variant of the first file, as written; the alternatives are every other
-// variant, or — with --set — the files' variants again with the settings applied.
-Scenarios comparison_scenarios(const CommonOptions &common, std::ostream &err) {
-  Scenarios scenarios = load_scenarios(common.files, {}, false, err);
-  if (common.sets.empty())
-    return scenarios;
-  Scenarios alternatives = load_scenarios(common.files, common.overrides(), false, err);
-  Scenarios combined;
-  combined.some_invalid = scenarios.some_invalid || alternatives.some_invalid;
-  if (!scenarios.files.empty()) {
-    combined.files.push_back(std::move(scenarios.files.front()));
-    combined.files.back().variants.resize(1);
-  }
-  std::string settings;
-  for (const auto &s : common.sets)
-    settings += (settings.empty() ? "" : ",") + s;
-  for (auto &file : alternatives.files) {
-    for (auto &variant : file.variants)
-      variant.name += " {" + settings + "}";
-    combined.files.push_back(std::move(file));
-  }
-  return combined;
-}
-
-// A paired comparison needs the same number of replications (or one precision goal, which
-// then watches the paired differences); other seeds are allowed but said.
-bool check_pairing(const std::vector<PlannedVariant> &planned, std::ostream &err) {
-  const auto &base = planned.front().spec.parameters.run;
-  for (const auto &p : planned) {
-    const auto &run = p.spec.parameters.run;
-    if (run.precision != base.precision || run.precision_metrics != base.precision_metrics ||
-        run.min_replications != base.min_replications ||
-        run.max_replications != base.max_replications) {
-      err << "salesfab: " << p.spec.variant
-          << " has another precision goal than the base: a paired comparison needs one "
-             "(use --precision, --precision-metrics, --min-replications and "
-             "--max-replications to give all the same)\n";
-      return false;
-    }
-  }
-  for (const auto &p : planned)
-    if (!base.precision && p.spec.parameters.run.replications != base.replications) {
-      err << "salesfab: " << p.spec.variant << " has " << p.spec.parameters.run.replications
-          << " replications, the base " << base.replications
-          << ": a paired comparison needs the same number (use --replications N to give "
-             "all the same)\n";
-      return false;
-    }
-  for (const auto &p : planned)
-    if (p.spec.parameters.run.seed != base.seed)
-      err << "salesfab: warning: " << p.spec.variant << " has seed " << p.spec.parameters.run.seed
-          << ", the base " << base.seed
-          << ": the differences include luck (use --seed to give all the same)\n";
-  return true;
-}
-
 int compare_main(std::span<const std::string> args) {
   CommonOptions common;
   auto description = common.describe(
