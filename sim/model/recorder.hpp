@@ -51,6 +51,9 @@ enum class Counter : std::uint8_t {
   executive_waits_served,
   executive_wait_days,
   executive_wait_days_all,
+  suspects_lost_to_waiting,      ///< failed qualification, would have passed without the wait
+  opportunities_lost_to_waiting, ///< failed a stage's conversion, would have gone on without
+                                 ///< the wait
   count_
 };
 inline constexpr std::size_t counter_count = static_cast<std::size_t>(Counter::count_);
