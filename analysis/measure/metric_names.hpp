@@ -43,6 +43,12 @@ inline constexpr std::string_view lost_to_competitor_per_year = "lost_to_competi
 inline constexpr std::string_view lost_no_decision_per_year = "lost_no_decision_per_year";
 inline constexpr std::string_view lost_patience_per_year = "lost_patience_per_year";
 inline constexpr std::string_view won_back_per_year = "won_back_per_year";
+// What waiting cost ("Time kills deals"), only where the scenario gives a half-life: counted
+// from the draws, those that failed and would have passed without the wait.
+inline constexpr std::string_view suspects_lost_to_waiting_per_year =
+    "suspects_lost_to_waiting_per_year";
+inline constexpr std::string_view opportunities_lost_to_waiting_per_year =
+    "opportunities_lost_to_waiting_per_year";
 
 // Kwaliteit
 inline constexpr std::string_view qualification_pass_rate = "qualification_pass_rate";

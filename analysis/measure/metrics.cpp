@@ -188,6 +188,25 @@ void staff_kwaliteit(Definitions &d) {
         [](const Record &r) -> MetricValue { return r.average(Level::brickwall_coverage); });
 }
 
+// salesfab's extension: what waiting cost, counted (not expected) from the draws — those that
+// failed with the chance the wait left and would have passed with the full one — so that the
+// count adds up with the trace's stories. Only where a half-life makes waiting cost anything,
+// so that files without one keep their metrics.
+void waiting_cost(Definitions &d, const Parameters &p) {
+  using enum Rkk;
+  namespace n = names;
+  const auto per_year = [](Counter c) {
+    return [c](const Record &r) -> MetricValue { return r.counter(c) / years(r); };
+  };
+  if (p.market.qualification.pass_halflife_days)
+    d.extension(n::suspects_lost_to_waiting_per_year, kwantiteit, "per year",
+                per_year(Counter::suspects_lost_to_waiting));
+  if (std::any_of(p.funnel.stages.begin(), p.funnel.stages.end(),
+                  [](const model::Stage &s) { return s.conversion_halflife_days.has_value(); }))
+    d.extension(n::opportunities_lost_to_waiting_per_year, kwantiteit, "per year",
+                per_year(Counter::opportunities_lost_to_waiting));
+}
+
 void kwantiteit(Definitions &d, const Parameters &p) {
   using enum Rkk;
   namespace n = names;
@@ -229,6 +248,7 @@ void kwantiteit(Definitions &d, const Parameters &p) {
         {n::won_back_per_year, Counter::won_back}})
     d.extension(name, kwantiteit, "per year",
                 [c = counter](const Record &r) -> MetricValue { return r.counter(c) / years(r); });
+  waiting_cost(d, p);
 }
 
 void kwaliteit(Definitions &d, const Parameters &p) {

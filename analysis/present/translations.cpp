@@ -240,6 +240,18 @@ constexpr Entry table[] = {
      "uren account managers / benodigde uren bij het evenwicht van het klantenbestand, hoogstens 1"},
     {"theory.mg_infinity", "M/G/infinity: balance = acquisition / effective churn",
      "M/G/oneindig: evenwicht = acquisitie / effectieve churn"},
+    {"theory.pass_decay", "; pass x E[2^(-wait / pass_halflife_days)]: the Laplace transform of the wait at ln 2 / half-life",
+     "; slagingskans x E[2^(-wachttijd / pass_halflife_days)]: de Laplace-getransformeerde van de wachttijd bij ln 2 / halveringstijd"},
+    {"theory.pass_decay_approximation", "; pass x E[2^(-wait / pass_halflife_days)], a wait taken as exponential with the queue's mean: approximation",
+     "; slagingskans x E[2^(-wachttijd / pass_halflife_days)], een wachttijd als exponentieel met het gemiddelde van de wachtrij: benadering"},
+    {"theory.pass_decay_no_wait", "the chance to pass decays with the wait for a qualifier, and the qualifiers' queue has no model here",
+     "de slagingskans neemt af met de wachttijd voor een kwalificeerder, en de wachtrij van de kwalificeerders heeft hier geen model"},
+    {"theory.qualified_flow_decay", " x E[2^(-wait / pass_halflife_days)]",
+     " x E[2^(-wachttijd / pass_halflife_days)]"},
+    {"theory.lost_to_waiting_flow", "served suspects x pass x (1 - E[2^(-wait / pass_halflife_days)])",
+     "bediende suspects x slagingskans x (1 - E[2^(-wachttijd / pass_halflife_days)])"},
+    {"theory.conversion_decay", "conversion decays with the wait for an account executive (conversion_halflife_days), and that wait's distribution has no model: stage visits are not Poisson, and lost conversions mean fewer visits and shorter waits",
+     "de conversie neemt af met de wachttijd voor een account executive (conversion_halflife_days), en de verdeling van die wachttijd heeft geen model: fasebezoeken zijn niet Poisson, en verloren conversies geven minder bezoeken en kortere wachttijden"},
     {"theory.still_growing", "; the base is still growing toward it at the horizon (the pipeline's delay is left out): approximation",
      "; het klantenbestand groeit er bij de horizon nog naartoe (de vertraging van de pijplijn is weggelaten): benadering"},
     // Units.
@@ -287,6 +299,8 @@ constexpr Entry table[] = {
     {"metric.lost_no_decision_per_year", "deals ending in no decision per year", "deals zonder beslissing per jaar"},
     {"metric.lost_patience_per_year", "deals lost waiting per year", "deals verloren door wachten per jaar"},
     {"metric.won_back_per_year", "customers won back per year", "teruggewonnen klanten per jaar"},
+    {"metric.suspects_lost_to_waiting_per_year", "suspects gone stale waiting per year", "suspects verouderd door wachten per jaar"},
+    {"metric.opportunities_lost_to_waiting_per_year", "opportunities gone stale waiting per year", "verkoopkansen verouderd door wachten per jaar"},
     {"metric.qualification_pass_rate", "qualification pass rate", "slagingskans kwalificatie"},
     {"metric.gone_cold_rate", "share of suspects gone cold", "aandeel koud geworden suspects"},
     {"metric.win_rate", "win rate", "winkans"},
@@ -351,6 +365,9 @@ constexpr Entry table[] = {
     {"trace.work_started", "an account executive works on {stage} for account {account}", "een account executive werkt aan {stage} voor account {account}"},
     {"trace.stage_passed", "{stage} passed for account {account}", "{stage} gehaald voor account {account}"},
     {"trace.opportunity_lost", "opportunity of account {account} lost at {stage}: {reason}", "verkoopkans van account {account} verloren bij {stage}: {reason}"},
+    {"trace.waited", " after waiting {days} days: {left}% of its chance left", " na {days} dagen wachten: nog {left}% van de kans over"},
+    {"trace.disqualified_stale", "suspect {account} disqualified: gone stale while it waited (it would have passed had it not waited), leaves the factory", "suspect {account} gediskwalificeerd: verouderd door het wachten (zonder wachten was het gelukt), verlaat de fabriek"},
+    {"trace.stale.stage", "; it would have gone on had it not waited", "; zonder wachten was hij doorgegaan"},
     {"trace.opportunity_won", "deal won by account {account}: closing date, contract value {value}", "offerte gewonnen door account {account}, closing date, contractwaarde {value}"},
     // salesfab calibrate: the fit report.
     {"fit.title", "salesfab fit report", "salesfab-fitrapport"},
@@ -573,19 +590,35 @@ std::vector<std::string_view> translation_keys() {
   return keys;
 }
 
+namespace {
+// What waiting cost, said only where the scenario gives the step a half-life.
+std::string waiting_told(Language language, const model::TraceEvent &e) {
+  if (e.decays && e.waited_days > 0)
+    return fill(word(language, "trace.waited"),
+                {{"days", format_amount(language, e.waited_days, 2)},
+                 {"left", format_amount(language, e.chance_left * 100, 0)}});
+  if (e.lost_to_waiting && e.kind == model::TraceKind::opportunity_lost)
+    return std::string(word(language, "trace.stale.stage"));
+  return {};
+}
+} // namespace
+
 std::string story(Language language, const model::TraceEvent &e, const StoryContext &context) {
-  return fill(word(language, trace_key(e.kind)),
-              {{"account", std::to_string(e.account)},
-               {"opportunity", std::to_string(e.opportunity)},
-               {"segment", e.segment < context.segments.size() ? context.segments[e.segment] : "?"},
-               {"stage", e.stage < context.stages.size() ? context.stages[e.stage] : "?"},
-               {"class", std::string(model::class_name(e.cls))},
-               {"source",
-                std::string(word(language, "source." + std::string(model::source_name(e.source))))},
-               {"reason", std::string(word(language, reason_key(e.reason)))},
-               {"value", format_amount(language, e.value)},
-               {"how", std::string(word(language, e.value > 0 ? "trace.became_customer.new"
-                                                              : "trace.became_customer.again"))}});
+  const bool stale = e.lost_to_waiting && e.kind == model::TraceKind::disqualified;
+  const std::string told =
+      fill(word(language, stale ? "trace.disqualified_stale" : trace_key(e.kind)),
+           {{"account", std::to_string(e.account)},
+            {"opportunity", std::to_string(e.opportunity)},
+            {"segment", e.segment < context.segments.size() ? context.segments[e.segment] : "?"},
+            {"stage", e.stage < context.stages.size() ? context.stages[e.stage] : "?"},
+            {"class", std::string(model::class_name(e.cls))},
+            {"source",
+             std::string(word(language, "source." + std::string(model::source_name(e.source))))},
+            {"reason", std::string(word(language, reason_key(e.reason)))},
+            {"value", format_amount(language, e.value)},
+            {"how", std::string(word(language, e.value > 0 ? "trace.became_customer.new"
+                                                           : "trace.became_customer.again"))}});
+  return told + waiting_told(language, e);
 }
 
 std::string story_line(Language language, const model::TraceEvent &e, const StoryContext &context) {

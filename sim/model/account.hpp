@@ -40,8 +40,9 @@ struct Account {
   bool ever_customer = false; ///< won once: winning again makes it returning, not new
   std::uint16_t segment = 0;
   StaffPool::Person qualifier = StaffPool::nobody;
-  Time since = 0;                      ///< when it entered its current state
-  engine::EntityRandom random;         ///< its own random numbers
+  Time since = 0;              ///< when it entered its current state
+  double waited = 0;           ///< days it waited for the qualifier now at work on it (or last)
+  engine::EntityRandom random; ///< its own random numbers
   std::uint32_t first_purchase = none; ///< purchase history, oldest first
   std::uint32_t last_purchase = none;
   double trailing_revenue = 0; ///< revenue in the history (the last 12 months once trimmed)
@@ -109,6 +110,7 @@ struct Opportunity {
   double margin = 0; ///< as a share of value
   Time created = 0;
   Time waiting_since = 0;
+  double waited = 0; ///< days it waited for an account executive at its current stage
   StaffPool::Person executive = StaffPool::nobody;
   OpportunityId prev = none; ///< the account's list of open opportunities
   OpportunityId next = none;

@@ -54,7 +54,8 @@ void MarketPlatform::enter(AccountId id) {
 
 void MarketPlatform::start_qualification(AccountId id) {
   Account &a = ctx_.accounts[id];
-  ctx_.recorder.wait_served(Role::qualifier, ctx_.now() - a.since);
+  a.waited = ctx_.now() - a.since;
+  ctx_.recorder.wait_served(Role::qualifier, a.waited);
   a.state = AccountState::being_qualified;
   a.since = ctx_.now();
   ++a.stamp;
@@ -62,7 +63,14 @@ void MarketPlatform::start_qualification(AccountId id) {
   const double effort = ctx_.params.market.qualification.effort_hours.sample(a.random);
   ctx_.schedule(qualifiers_.work_days(a.qualifier, ctx_.now(), effort),
                 EventKind::qualification_done, id, a.stamp);
-  ctx_.trace([&] { return ctx_.about(id, Platform::market, TraceKind::qualification_started); });
+  ctx_.trace([&] {
+    TraceEvent e = ctx_.about(id, Platform::market, TraceKind::qualification_started);
+    const auto &halflife = ctx_.params.market.qualification.pass_halflife_days;
+    e.decays = halflife.has_value();
+    e.waited_days = a.waited;
+    e.chance_left = decay_factor(a.waited, halflife);
+    return e;
+  });
 }
 
 void MarketPlatform::on_qualification_done(AccountId id, std::uint32_t stamp) {
@@ -71,14 +79,24 @@ void MarketPlatform::on_qualification_done(AccountId id, std::uint32_t stamp) {
     return;
   qualifiers_.release(a.qualifier, ctx_.now());
   a.qualifier = StaffPool::nobody;
+  // One draw decides, with the chance the wait left (exactly the draw of old without a
+  // half-life); a draw between the two chances is a suspect lost to waiting.
   const double pass = ctx_.params.market.segments[a.segment].qualification_pass;
-  if (a.random.bernoulli(pass)) {
+  const double u = a.random.uniform01();
+  if (u < pass * decay_factor(a.waited, ctx_.params.market.qualification.pass_halflife_days)) {
     ctx_.recorder.count(Counter::qualified);
     ctx_.trace([&] { return ctx_.about(id, Platform::market, TraceKind::qualified); });
     buying_.add_prospect(id);
   } else {
     ctx_.recorder.count(Counter::disqualified);
-    ctx_.trace([&] { return ctx_.about(id, Platform::market, TraceKind::disqualified); });
+    const bool waiting_cost = u < pass;
+    if (waiting_cost)
+      ctx_.recorder.count(Counter::suspects_lost_to_waiting);
+    ctx_.trace([&] {
+      TraceEvent e = ctx_.about(id, Platform::market, TraceKind::disqualified);
+      e.lost_to_waiting = waiting_cost;
+      return e;
+    });
     ctx_.leave(id);
   }
   serve_queue();

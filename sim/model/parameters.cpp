@@ -1,6 +1,14 @@
 #include "model/parameters.hpp"
 
+#include <cmath>
+
 namespace salesfab::model {
+
+double decay_factor(double wait_days, const std::optional<double> &halflife_days) {
+  if (!halflife_days || wait_days <= 0)
+    return 1.0;
+  return std::exp2(-wait_days / *halflife_days);
+}
 
 std::string_view class_name(CustomerClass c) {
   switch (c) {

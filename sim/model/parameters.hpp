@@ -80,6 +80,10 @@ constexpr Source source_of(Intent intent) {
 /// "new", "rebuy", "deep_selling", ...
 std::string_view source_name(Source source);
 
+/// What waiting `wait_days` leaves of a chance whose half-life is `halflife_days`:
+/// 2^(-wait / halflife), exactly 1 without a half-life ("Time kills deals").
+double decay_factor(double wait_days, const std::optional<double> &halflife_days);
+
 /// Which waiting opportunity a free account executive takes next.
 enum class FunnelPriority : std::uint8_t { fifo, closest_to_close, highest_value };
 std::string_view priority_name(FunnelPriority p);
@@ -158,6 +162,9 @@ struct Segment {
 struct QualificationParameters {
   Distribution effort_hours;
   std::optional<double> patience_days; ///< unset: suspects wait as long as it takes
+  /// The chance to pass halves with every this many days a suspect waited for a qualifier
+  /// (unset: waiting costs nothing).
+  std::optional<double> pass_halflife_days;
   friend bool operator==(const QualificationParameters &,
                          const QualificationParameters &) = default;
 };
@@ -184,6 +191,9 @@ struct Stage {
   Distribution duration_days;     ///< the customer's time, after the work
   double conversion_new = 0;      ///< probability to go on, opportunities from prospects
   double conversion_existing = 0; ///< probability to go on, opportunities from customers
+  /// The conversion halves with every this many days the opportunity waited for an account
+  /// executive at this stage (unset: waiting costs nothing).
+  std::optional<double> conversion_halflife_days;
   [[nodiscard]] double conversion(bool existing) const {
     return existing ? conversion_existing : conversion_new;
   }

@@ -43,6 +43,9 @@ enum class Counter : std::uint8_t {
   churned,               ///< customers lost to competitors
   churn_averted,         ///< churn candidates brickwalling kept out
   won_back,              ///< churned customers back on the market
+  suspects_lost_to_waiting,      ///< failed qualification, would have passed without the wait
+  opportunities_lost_to_waiting, ///< failed a stage's conversion, would have gone on without
+                                 ///< the wait
   staff_queue_flows_,    ///< the first of role_count x queue_flow_count: see queue_counter()
   count_ = staff_queue_flows_ + role_count * 4 // queue_flow_count, checked below
 };

@@ -65,6 +65,13 @@ struct TraceEvent {
   CustomerClass cls = CustomerClass::C;
   LossReason reason = LossReason::competitor;
   double value = 0;
+  /// qualification_started, work_started: days it waited, and the share of its chance (to
+  /// pass, to go on) the wait left (`decays`: the scenario gives the step a half-life).
+  double waited_days = 0;
+  double chance_left = 1;
+  bool decays = false;
+  /// disqualified, opportunity_lost: it would have passed (gone on) had it not waited.
+  bool lost_to_waiting = false;
 };
 
 /// Receives the journey. Attach one to a Factory to trace it.

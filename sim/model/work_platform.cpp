@@ -77,14 +77,22 @@ void WorkPlatform::enter_stage(OpportunityId id, std::size_t stage) {
 
 void WorkPlatform::start_work(OpportunityId id) {
   Opportunity &o = ctx_.opportunities[id];
-  ctx_.recorder.wait_served(Role::account_executive, ctx_.now() - o.waiting_since);
+  o.waited = ctx_.now() - o.waiting_since;
+  ctx_.recorder.wait_served(Role::account_executive, o.waited);
   o.state = OpportunityState::in_work;
   ++o.stamp;
   o.executive = executives_.take(ctx_.now());
   const double effort = ctx_.params.funnel.stages[o.stage].effort_hours.sample(o.random);
   ctx_.schedule(executives_.work_days(o.executive, ctx_.now(), effort), EventKind::effort_done, id,
                 o.stamp);
-  ctx_.trace([&] { return about(id, TraceKind::work_started); });
+  ctx_.trace([&] {
+    TraceEvent e = about(id, TraceKind::work_started);
+    const auto &halflife = ctx_.params.funnel.stages[o.stage].conversion_halflife_days;
+    e.decays = halflife.has_value();
+    e.waited_days = o.waited;
+    e.chance_left = decay_factor(o.waited, halflife);
+    return e;
+  });
 }
 
 bool WorkPlatform::waits(const Waiting &w) const {
@@ -123,8 +131,13 @@ void WorkPlatform::on_customer_time_done(OpportunityId id, std::uint32_t stamp) 
   Opportunity &o = ctx_.opportunities[id];
   if (o.stamp != stamp || o.state != OpportunityState::customer_time)
     return;
+  // One draw decides, with the chance the wait left (exactly the draw of old without a
+  // half-life); a draw between the two chances is an opportunity lost to waiting.
   const auto &stages = ctx_.params.funnel.stages;
-  if (o.random.bernoulli(stages[o.stage].conversion(o.existing()))) {
+  const Stage &stage = stages[o.stage];
+  const double conversion = stage.conversion(o.existing());
+  const double u = o.random.uniform01();
+  if (u < conversion * decay_factor(o.waited, stage.conversion_halflife_days)) {
     ctx_.recorder.stage_left(o.stage, true);
     ctx_.recorder.pipeline_stage(o.stage, -1);
     ctx_.trace([&] { return about(id, TraceKind::stage_passed); });
@@ -134,8 +147,11 @@ void WorkPlatform::on_customer_time_done(OpportunityId id, std::uint32_t stamp) 
       enter_stage(id, o.stage + 1u);
     return;
   }
+  const bool waiting_cost = u < conversion;
+  if (waiting_cost)
+    ctx_.recorder.count(Counter::opportunities_lost_to_waiting);
   const bool competitor = o.random.bernoulli(ctx_.params.funnel.lost_to_competitor);
-  lost(id, competitor ? LossReason::competitor : LossReason::no_decision);
+  lost(id, competitor ? LossReason::competitor : LossReason::no_decision, waiting_cost);
 }
 
 void WorkPlatform::on_patience(OpportunityId id, std::uint32_t stamp) {
@@ -176,7 +192,7 @@ void WorkPlatform::won(OpportunityId id) {
   buying_.on_deal_won(account, value);
 }
 
-void WorkPlatform::lost(OpportunityId id, LossReason reason) {
+void WorkPlatform::lost(OpportunityId id, LossReason reason, bool waiting_cost) {
   Opportunity &o = ctx_.opportunities[id];
   ctx_.recorder.stage_left(o.stage, false);
   ctx_.recorder.pipeline_stage(o.stage, -1);
@@ -193,6 +209,7 @@ void WorkPlatform::lost(OpportunityId id, LossReason reason) {
   ctx_.trace([&] {
     TraceEvent e = about(id, TraceKind::opportunity_lost);
     e.reason = reason;
+    e.lost_to_waiting = waiting_cost;
     return e;
   });
   bool freed = false;

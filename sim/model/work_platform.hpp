@@ -49,7 +49,8 @@ private:
   void start_work(OpportunityId id);
   void serve_queue();
   void won(OpportunityId id);
-  void lost(OpportunityId id, LossReason reason);
+  /// `waiting_cost`: it would have gone on had it not waited (for the trace).
+  void lost(OpportunityId id, LossReason reason, bool waiting_cost = false);
   void close(OpportunityId id);
   TraceEvent about(OpportunityId id, TraceKind kind) const;
 

@@ -280,6 +280,10 @@ void read_market(Reader &r, const YamlNode &node, Parameters &params) {
       if (auto d = r.number(v, vp, ranges::non_negative))
         market.qualification.patience_days = *d;
     });
+    field(q, "pass_halflife_days", false, [&](const YamlNode &v, const std::string &vp) {
+      if (auto d = r.number(v, vp, ranges::positive))
+        market.qualification.pass_halflife_days = *d;
+    });
   });
   field(m, "shortlist", true, [&](const YamlNode &n, const std::string &p) {
     MapReader s(r, n, p);
@@ -322,6 +326,10 @@ void read_stage(Reader &r, const YamlNode &node, const std::string &path, model:
     } else if (auto x = r.number(n, p, ranges::probability)) {
       stage.conversion_new = stage.conversion_existing = *x;
     }
+  });
+  field(m, "conversion_halflife_days", false, [&](const YamlNode &n, const std::string &p) {
+    if (auto v = r.number(n, p, ranges::positive))
+      stage.conversion_halflife_days = *v;
   });
 }
 

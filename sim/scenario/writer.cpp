@@ -115,6 +115,8 @@ void market(std::ostream &y, const model::MarketParameters &market) {
   y << "  qualification:\n    effort_hours: " << dist(market.qualification.effort_hours) << '\n';
   if (market.qualification.patience_days)
     y << "    patience_days: " << num(*market.qualification.patience_days) << '\n';
+  if (market.qualification.pass_halflife_days)
+    y << "    pass_halflife_days: " << num(*market.qualification.pass_halflife_days) << '\n';
   y << "  shortlist:\n    time_to_need_days: " << dist(market.shortlist.time_to_need_days)
     << "\n    drift_per_year: " << num(market.shortlist.drift_per_year) << '\n';
 }
@@ -125,7 +127,10 @@ void funnel(std::ostream &y, const model::FunnelParameters &funnel) {
     y << "    - name: " << quote(s.name) << "\n      effort_hours: " << dist(s.effort_hours)
       << "\n      duration_days: " << dist(s.duration_days)
       << "\n      conversion: {new: " << num(s.conversion_new)
-      << ", existing: " << num(s.conversion_existing) << "}\n";
+      << ", existing: " << num(s.conversion_existing) << "}\n"
+      << (s.conversion_halflife_days
+              ? "      conversion_halflife_days: " + num(*s.conversion_halflife_days) + "\n"
+              : std::string());
   y << "  existing_enter_stage: " << quote(funnel.stages.at(funnel.existing_enter_stage).name)
     << "\n  lost_to_competitor: " << num(funnel.lost_to_competitor) << '\n';
   if (funnel.patience_days)

@@ -152,6 +152,10 @@ TEST_CASE("theory explains itself in both languages, every phrase of it", "[anal
     p.market.qualification.effort_hours = engine::Distribution::gamma(1.5, 1);
     p.market.qualification.patience_days = 2.0;
   });
+  with(mmc, [](auto &p) {
+    p.market.qualification.effort_hours = engine::Distribution::gamma(1.5, 1);
+    p.market.qualification.pass_halflife_days = 0.5;
+  });
   with(mmc, [](auto &p) { p.market.segments[0].suspects_per_week = 1000; });
   with(mmc, [](auto &p) { p.time.warmup_days = 0; });
   with(mmc, [](auto &p) { p.staff.changes.push_back({100, Role::account_executive, 4}); });

@@ -184,3 +184,68 @@ TEST_CASE("without account executives the funnel stalls: no win rate, no acquisi
   REQUIRE(end.reach == Reach::exact);
   REQUIRE(*end.value == Approx(100 * std::exp(-0.5 / 365 * p.time.horizon_days)));
 }
+
+TEST_CASE("time kills deals: the wait's Laplace transform in M/M/c and M/M/c+D",
+          "[analysis][theory]") {
+  // The qualifiers of the M/M/3 validation scenario: lambda 6, mu 8/3, c 3.
+  const double lambda = 6, mu = 8.0 / 3;
+  REQUIRE(*mmc_wait_laplace(lambda, mu, 3, 0) == Approx(1));
+  // Hand-worked: C = 0.5678, c mu - lambda = 2, theta = ln 2 / 0.2 = 3.466.
+  const double c = erlang_c(2.25, 3), theta = std::log(2.0) / 0.2;
+  REQUIRE(*mmc_wait_laplace(lambda, mu, 3, theta) == Approx((1 - c) + c * 2 / (2 + theta)));
+  REQUIRE(*mmc_wait_laplace(lambda, mu, 3, theta) == Approx(0.640).epsilon(1e-3));
+  // Its slope at 0 is minus the mean wait (Erlang C's), an independent check of the form.
+  const double h = 1e-6;
+  REQUIRE((1 - *mmc_wait_laplace(lambda, mu, 3, h)) / h ==
+          Approx(mmc(lambda, mu, 3)->wait_served).epsilon(1e-4));
+  REQUIRE_FALSE(mmc_wait_laplace(9, 1, 3, theta)); // not stable
+  // M/M/c+D: endless patience is M/M/c; with patience, the slope at 0 is the mean wait of
+  // those served, as the offered-wait density gives it.
+  REQUIRE(*mmc_d_wait_laplace(lambda, mu, 3, 1e6, theta) ==
+          Approx(*mmc_wait_laplace(lambda, mu, 3, theta)).epsilon(1e-9));
+  for (const double patience : {0.05, 0.3, 2.0}) {
+    REQUIRE(*mmc_d_wait_laplace(lambda, mu, 3, patience, 0) == Approx(1));
+    const auto q = mmc_patience(lambda, mu, 3, Patience{Patience::Kind::deterministic, patience});
+    REQUIRE((1 - *mmc_d_wait_laplace(lambda, mu, 3, patience, h)) / h ==
+            Approx(q->wait_served).epsilon(1e-4));
+  }
+  // Overloaded and stable through impatience: a share between 0 and 1.
+  const double over = *mmc_d_wait_laplace(3, 1, 2, 2, theta);
+  REQUIRE(over > 0);
+  REQUIRE(over < 1);
+}
+
+TEST_CASE("theory's pass rate with a half-life is pass x the wait's Laplace transform",
+          "[analysis][theory]") {
+  auto p =
+      scenario::load_file("scenarios/validation/qualification-mmc.yaml").variants[0].parameters;
+  p.market.qualification.pass_halflife_days = 0.2;
+  const auto all = expectations(p);
+  auto find = [&](const std::string &metric) {
+    const auto it = std::find_if(all.begin(), all.end(),
+                                 [&](const Expectation &e) { return e.metric == metric; });
+    REQUIRE(it != all.end());
+    return *it;
+  };
+  const double left = *mmc_wait_laplace(6, 8.0 / 3, 3, std::log(2.0) / 0.2);
+  REQUIRE(*find("qualification_pass_rate").value == Approx(0.3 * left));
+  REQUIRE(find("qualification_pass_rate").reach == Reach::exact);
+  REQUIRE(*find("suspects_lost_to_waiting_per_year").value == Approx(6 * 0.3 * (1 - left) * 365));
+  REQUIRE(*find("opportunities_new_per_year").value ==
+          Approx(42 * 365 / 7.0 * 0.3 * left / (1 + 20 * 2 / 365.0)));
+  REQUIRE(std::count_if(all.begin(), all.end(), [](const Expectation &e) {
+            return e.metric == "qualification_pass_rate";
+          }) == 1);
+  // A stage whose conversion decays: the funnel's win rate is not covered, and says why.
+  p.funnel.stages[0].conversion_halflife_days = 5;
+  const auto funnel = expectations(p);
+  for (const char *metric : {"win_rate_new", "conversion_deal", "won_new_per_year",
+                             "utilisation_account_executive", "customers_end"}) {
+    const auto it = std::find_if(funnel.begin(), funnel.end(),
+                                 [&](const Expectation &e) { return e.metric == metric; });
+    INFO(metric);
+    REQUIRE(it != funnel.end());
+    REQUIRE(it->reach == Reach::not_applicable);
+    REQUIRE_FALSE(it->value);
+  }
+}

@@ -162,6 +162,42 @@ TEST_CASE("compare of staffing variants shows exactly zero difference in arrival
   REQUIRE(found);
 }
 
+namespace {
+// The paired interval of revenue per year, alternative minus base, from compare's CSV.
+std::pair<double, double> revenue_change(const std::vector<std::string> &sets) {
+  std::vector<std::string> args{
+      "compare", "scenarios/basis.yaml", "--replications", "40", "--format", "csv", "--quiet"};
+  for (const auto &set : sets) {
+    args.push_back("--set");
+    args.push_back(set);
+  }
+  const auto r = run_salesfab(args);
+  REQUIRE(r.exit_status == 0);
+  const auto rows = csv(r.out);
+  REQUIRE(rows[0][9] == "ci_low");
+  for (const auto &row : rows)
+    if (row[3] == "revenue_per_year")
+      return {std::stod(row[9]), std::stod(row[10])};
+  FAIL("no revenue_per_year in compare's output");
+  return {};
+}
+} // namespace
+
+TEST_CASE("time kills deals: on the default scenario another salesperson pays in revenue",
+          "[cli][decay]") {
+  // The manager's question, as a new user would ask it: one more account executive over the
+  // whole plan (3 then 4 from day 365, so 4 then 5), and one more qualifier. With leads and
+  // deals going stale while they wait, each raises revenue with a paired 95 % interval above 0
+  // at 40 replications.
+  const auto executive =
+      revenue_change({"staff.account_executive.headcount=4", "staff.changes[0].headcount=5"});
+  INFO("one more account executive: revenue " << executive.first << " to " << executive.second);
+  REQUIRE(executive.first > 0);
+  const auto qualifier = revenue_change({"staff.qualifier.headcount=3"});
+  INFO("one more qualifier: revenue " << qualifier.first << " to " << qualifier.second);
+  REQUIRE(qualifier.first > 0);
+}
+
 TEST_CASE("compare of two files and of a sweep", "[cli]") {
   const auto files = run_salesfab({"compare", "scenarios/basis.yaml", "scenarios/les/01-basis.yaml",
                                    "--replications", "3", "--format", "json", "--quiet"});

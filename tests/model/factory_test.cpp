@@ -22,9 +22,13 @@ model::Parameters basis(std::vector<std::string> settings = {}) {
 
 TEST_CASE("every account is in exactly one state, and the levels agree", "[model]") {
   // No warm-up, so that every flow since day 0 is counted; a congested factory so that every
-  // state is populated at the horizon.
-  const auto p = basis({"time.warmup_days=0", "staff.account_executive.headcount=2",
-                        "staff.changes=[]", "staff.qualifier.headcount=1"});
+  // state is populated at the horizon. Suspects barely go stale (a half-life of 10^6 days), so
+  // that enough of them reach the account executives, and deals run out of patience in 3 days
+  // (stale deals leave the queue before 30).
+  const auto p =
+      basis({"time.warmup_days=0", "staff.account_executive.headcount=2", "staff.changes=[]",
+             "staff.qualifier.headcount=1", "market.qualification.pass_halflife_days=1000000",
+             "funnel.patience_days=3"});
   model::Factory factory(p, 3);
   const model::Record r = factory.run();
   std::array<int, 6> by_state{};
@@ -72,6 +76,11 @@ TEST_CASE("every account is in exactly one state, and the levels agree", "[model
   REQUIRE(c(Counter::gone_cold) > 0);
   REQUIRE(c(Counter::lost_patience) > 0);
   REQUIRE(c(Counter::lost_max_age) >= 0);
+  // What waiting cost is a part of the draws that failed.
+  REQUIRE(c(Counter::opportunities_lost_to_waiting) > 0);
+  REQUIRE(c(Counter::opportunities_lost_to_waiting) <=
+          c(Counter::lost_new) + c(Counter::lost_existing) - c(Counter::lost_patience));
+  REQUIRE(c(Counter::suspects_lost_to_waiting) <= c(Counter::disqualified));
 }
 
 TEST_CASE("the same scenario and replication give identical results", "[model]") {
@@ -85,9 +94,12 @@ TEST_CASE("the same scenario and replication give identical results", "[model]")
 
 TEST_CASE("a staffing variant sees the same suspects and the same qualification", "[model][crn]") {
   // Changing only account executives leaves the market platform untouched: arrivals,
-  // qualification and the prospects' needs are the same, replication by replication.
-  const auto base = basis();
-  const auto more = basis({"staff.account_executive.headcount=6"});
+  // qualification and the prospects' needs are the same, replication by replication. (Without
+  // win-back: with deals going stale, more account executives win other customers, and churned
+  // ones return to the market.)
+  const auto base = basis({"customers.winback_after_days=100000"});
+  const auto more =
+      basis({"customers.winback_after_days=100000", "staff.account_executive.headcount=6"});
   for (std::uint64_t r = 0; r < 5; ++r) {
     const auto a = model::simulate(base, r);
     const auto b = model::simulate(more, r);

@@ -52,7 +52,8 @@ TEST_CASE("lesson 2: loose qualification gives quantity and costs quality", "[le
   REQUIRE(rises(r, "revenue_per_year"));
   REQUIRE(rises(r, "utilisation_account_executive"));
   REQUIRE(rises(r, "wait_account_executive_days_mean"));
-  REQUIRE(rises(r, "lost_patience_per_year"));
+  // Deals that wait go stale (conversion_halflife_days): they are lost before patience runs out.
+  REQUIRE(rises(r, "opportunities_lost_to_waiting_per_year"));
   REQUIRE(falls(r, "win_rate_new"));
 }
 
@@ -68,8 +69,10 @@ TEST_CASE("lesson 4: too few account executives make the bottleneck", "[lessons]
   const auto r = run_files({"scenarios/les/04-knelpunt.yaml"}); // 3 AEs, then 1
   REQUIRE(rises(r, "utilisation_account_executive"));
   REQUIRE(rises(r, "wait_account_executive_days_mean"));
-  REQUIRE(rises(r, "lost_patience_per_year"));
+  // Deals that wait go stale (conversion_halflife_days): they are lost before patience runs out.
+  REQUIRE(rises(r, "opportunities_lost_to_waiting_per_year"));
   REQUIRE(falls(r, "won_per_year"));
+  REQUIRE(falls(r, "revenue_per_year"));
 }
 
 TEST_CASE("lesson 5: acquisition earns more now, retention has the better direction", "[lessons]") {

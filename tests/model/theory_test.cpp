@@ -54,6 +54,67 @@ TEST_CASE("qualification is an M/M/c queue: the mean wait matches Erlang C", "[m
 }
 
 namespace {
+// E[2^(-W / halflife)] for the wait W of M/M/c, written out here from Erlang C (independent of
+// analysis/theory): no wait with probability 1 - C, else exponential of rate c mu - lambda.
+double stale_share(double lambda, double mu, int c, double halflife) {
+  const double wait = test::erlang_c(lambda / mu, c), rate = c * mu - lambda;
+  return (1 - wait) + wait * rate / (rate + std::log(2.0) / halflife);
+}
+} // namespace
+
+TEST_CASE("time kills deals: M/M/3 qualifiers pass with the Laplace transform of the wait",
+          "[model][theory]") {
+  // The M/M/3 qualifiers above, pass 0.6, and the chance halves with every 0.2 days of waiting:
+  // E[2^(-W/0.2)] = 0.640, so 0.384 of those served pass (0.6 without the half-life).
+  const auto p = parameters("name: stale\ntime: {horizon_days: 3000, warmup_days: 200}\n" +
+                            staff(3, 28, 1, 40, 0, 40) +
+                            "market:\n  segments:\n    - {name: all, suspects_per_week: 42, "
+                            "qualification_pass: 0.6, deal_value: 1000, margin: 0.3}\n"
+                            "  qualification: {effort_hours: {dist: exponential, mean: 1.5}, "
+                            "pass_halflife_days: 0.2}\n"
+                            "  shortlist: {time_to_need_days: 30}\n"
+                            "funnel:\n  stages:\n    - {name: deal, effort_hours: 1, "
+                            "duration_days: 1, conversion: 0.5}\n");
+  const double left = stale_share(6, 8.0 / 3, 3, 0.2);
+  REQUIRE(left == Approx(0.640).epsilon(1e-3));
+  const auto v = replicate(p, 20);
+  const auto pass = moments(v, "qualification_pass_rate");
+  INFO("pass " << pass.mean() << " +- " << pass.half_width(confidence) << " vs " << 0.6 * left);
+  REQUIRE(in_ci(pass, 0.6 * left, confidence));
+  // What waiting cost, counted from the draws: served suspects x 0.6 x (1 - E[...]).
+  const auto lost = moments(v, "suspects_lost_to_waiting_per_year");
+  const double expected = 6 * 365 * 0.6 * (1 - left);
+  INFO("lost " << lost.mean() << " +- " << lost.half_width(confidence) << " vs " << expected);
+  REQUIRE(in_ci(lost, expected, confidence));
+}
+
+TEST_CASE("time kills deals: a stage that waits for M/M/2 account executives converts less",
+          "[model][theory]") {
+  // Qualifying takes no time and prospects' needs come after an exponential time: the shortlist
+  // is M/M/infinity, so opportunities reach the single stage as a Poisson stream of 6 a day.
+  // Two account executives at 28 h a week (4 h a day), exponential effort of 1 h: M/M/2 with
+  // mu 4, load 0.75. The stage's conversion 0.5 halves with every 0.5 days of waiting.
+  const auto p = parameters(
+      "name: stale_stage\ntime: {horizon_days: 2000, warmup_days: 200}\n" +
+      staff(1, 40, 2, 28, 0, 40) +
+      "market:\n  segments:\n    - {name: all, suspects_per_week: 42, qualification_pass: 1, "
+      "deal_value: 1000, margin: 0.3}\n"
+      "  qualification: {effort_hours: 0}\n"
+      "  shortlist: {time_to_need_days: {dist: exponential, mean: 3}}\n"
+      "funnel:\n  stages:\n    - {name: deal, effort_hours: {dist: exponential, mean: 1}, "
+      "duration_days: 1, conversion: 0.5, conversion_halflife_days: 0.5}\n");
+  const double left = stale_share(6, 4, 2, 0.5);
+  const auto v = replicate(p, 20);
+  const auto conversion = moments(v, "conversion_deal");
+  INFO("conversion " << conversion.mean() << " +- " << conversion.half_width(confidence) << " vs "
+                     << 0.5 * left);
+  REQUIRE(in_ci(conversion, 0.5 * left, confidence));
+  const auto lost = moments(v, "opportunities_lost_to_waiting_per_year");
+  INFO("lost " << lost.mean() << " +- " << lost.half_width(confidence));
+  REQUIRE(in_ci(lost, 6 * 365 * 0.5 * (1 - left), confidence));
+}
+
+namespace {
 // A funnel of three stages with plentiful staff: nobody waits, so it is an absorbing Markov
 // chain. Effort 8 h at 40 h a week = 1.4 days a stage.
 std::string funnel_scenario(const std::string &intents) {

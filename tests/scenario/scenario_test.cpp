@@ -48,6 +48,8 @@ TEST_CASE("the smallest valid scenario takes every default of the contract", "[s
   }
   REQUIRE(p.staff.changes.empty());
   REQUIRE_FALSE(p.market.qualification.patience_days);
+  REQUIRE_FALSE(p.market.qualification.pass_halflife_days); // waiting costs nothing
+  REQUIRE_FALSE(p.funnel.stages[0].conversion_halflife_days);
   REQUIRE(p.market.shortlist.drift_per_year == 0);
   REQUIRE(p.market.segments[0].deal_value == engine::Distribution::constant(1000));
   REQUIRE(p.funnel.existing_enter_stage == 0);
@@ -85,6 +87,9 @@ TEST_CASE("the default scenario reads every key of the contract's example", "[sc
   REQUIRE(p.market.segments[1].deal_value == engine::Distribution::lognormal(60000, 30000));
   REQUIRE(p.market.qualification.effort_hours == engine::Distribution::triangular(0.5, 1, 2.5));
   REQUIRE(*p.market.qualification.patience_days == 21);
+  REQUIRE(*p.market.qualification.pass_halflife_days == 1);
+  REQUIRE(*p.funnel.stages[0].conversion_halflife_days == 5);
+  REQUIRE(*p.funnel.stages[2].conversion_halflife_days == 10);
   REQUIRE(p.funnel.stages[1].conversion_new == 0.5);
   REQUIRE(p.funnel.stages[1].conversion_existing == 0.75);
   REQUIRE(p.funnel.stages[2].duration_days == engine::Distribution::gamma(10, 5));

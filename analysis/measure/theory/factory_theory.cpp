@@ -136,11 +136,17 @@ public:
         fill_(3 * p.market.shortlist.time_to_need_days.mean()),
         steady_(p.time.warmup_days >= fill_), steady_note_{steady_ ? "steady"
                                                                    : "steady_approximation",
-                                                           ""} {}
+                                                           ""},
+        pass_halflife_(p.market.qualification.pass_halflife_days),
+        funnel_decays_(
+            std::any_of(p.funnel.stages.begin(), p.funnel.stages.end(), [](const model::Stage &s) {
+              return s.conversion_halflife_days.has_value();
+            })) {}
 
   std::vector<Expectation> expectations() {
     arrivals();
     qualifiers();
+    pass_decay();
     shortlist();
     funnel();
     conversions();
@@ -162,7 +168,7 @@ private:
     else
       b_.add(names::suspects_per_year, "market", lambda_ * year, Reach::exact,
              {{"poisson_arrivals"}});
-    if (lambda_ > 0)
+    if (lambda_ > 0 && !pass_halflife_) // with a half-life it waits for the queue's waits
       b_.add(names::qualification_pass_rate, "market", passing_ / lambda_, Reach::exact,
              {{"pass_weighted"}});
   }
@@ -185,6 +191,8 @@ private:
       b_.add(names::wait_qualification_days_mean, queue_part, 0.0, Reach::exact, {{"no_effort"}});
       b_.add(names::gone_cold_rate, queue_part, 0.0, Reach::exact, {{"no_effort"}});
       market_known_ = true;
+      pass_left_ = 1.0; // nobody waits
+      pass_model_ = {{"no_effort"}};
     } else {
       qualifier_queue(qualifier, effort);
     }
@@ -228,16 +236,58 @@ private:
     b_.add(names::queue_qualifier_mean, queue_part, q->queue_length, reach, name);
     p_cold_ = q->p_abandon;
     market_known_ = reach == Reach::exact;
+    if (pass_halflife_)
+      pass_left_under_queue(*q, mu, c, reach, name);
+  }
+
+  // "Time kills deals": the mean share of the pass chance a served suspect's wait leaves,
+  // E[2^(-W / halflife)], the Laplace transform of the wait at ln 2 / halflife.
+  void pass_left_under_queue(const QueueMeasures &q, double mu, int c, Reach reach,
+                             const Phrases &name) {
+    const double theta = std::numbers::ln2 / *pass_halflife_;
+    const auto &patience = p_.market.qualification.patience_days;
+    if (patience)
+      pass_left_ = mmc_d_wait_laplace(lambda_, mu, c, *patience, theta);
+    else if (reach == Reach::exact)
+      pass_left_ = mmc_wait_laplace(lambda_, mu, c, theta);
+    else if (q.p_wait > 0) // Allen-Cunneen: a wait, when there is one, taken as exponential
+      pass_left_ = (1 - q.p_wait) + q.p_wait / (1 + theta * q.wait_served / q.p_wait);
+    else
+      pass_left_ = 1.0;
+    pass_reach_ = reach;
+    pass_model_ = name;
+    pass_model_.push_back({reach == Reach::exact ? "pass_decay" : "pass_decay_approximation"});
+  }
+
+  // The pass rate and the suspects lost to waiting, where a half-life makes waiting cost.
+  void pass_decay() {
+    if (!pass_halflife_ || lambda_ == 0)
+      return;
+    if (!pass_left_) {
+      b_.none(names::qualification_pass_rate, "market", {{"pass_decay_no_wait"}});
+      b_.none(names::suspects_lost_to_waiting_per_year, "market", {{"pass_decay_no_wait"}});
+      market_known_ = false;
+      return;
+    }
+    b_.add(names::qualification_pass_rate, "market", passing_ / lambda_ * *pass_left_, pass_reach_,
+           pass_model_);
+    if (winback_)
+      b_.none(names::suspects_lost_to_waiting_per_year, "market", {{"winback_suspects"}});
+    else
+      b_.add(names::suspects_lost_to_waiting_per_year, "market",
+             passing_ * (1 - p_cold_) * (1 - *pass_left_) * year, pass_reach_,
+             {{"lost_to_waiting_flow"}});
   }
 
   // Qualified onto the shortlist, and the new opportunities its prospects' needs create.
   void shortlist() {
-    const double qualified = passing_ * (1 - p_cold_); // per day
+    const double qualified = passing_ * pass_left_.value_or(1.0) * (1 - p_cold_); // per day
     const double drift = p_.market.shortlist.drift_per_year / year;
     new_opportunities_ = qualified * laplace(p_.market.shortlist.time_to_need_days, drift);
     if (!winback_ && market_known_) {
       b_.add(names::qualified_per_year, "market", qualified * year, Reach::exact,
-             {{"qualified_flow"}});
+             pass_halflife_ ? Phrases{{"qualified_flow"}, {"qualified_flow_decay"}}
+                            : Phrases{{"qualified_flow"}});
       // Flows downstream of the shortlist reach a steady state once the warm-up has let the
       // pipeline fill: a few times the time to need.
       b_.add(names::opportunities_new_per_year, "buying: shortlist", new_opportunities_ * year,
@@ -292,6 +342,13 @@ private:
         b_.none(names::conversion(stage.name), "funnel", {{"funnel_stalled"}});
       return;
     }
+    if (funnel_decays_) {
+      b_.none(names::win_rate_new, "funnel", {{"conversion_decay"}});
+      if (any_intent_)
+        b_.none(names::win_rate_existing, "funnel", {{"conversion_decay"}});
+      b_.none(names::opportunities_lost_to_waiting_per_year, "funnel", {{"conversion_decay"}});
+      return;
+    }
     Phrases chain_new{{"chain"}};
     if (losses_by_time_)
       chain_new.push_back({"chain_time_losses"});
@@ -314,7 +371,9 @@ private:
       const bool mixed = any_intent_ && s >= p_.funnel.existing_enter_stage &&
                          stage.conversion_new != stage.conversion_existing;
       const std::string metric = names::conversion(stage.name);
-      if (mixed)
+      if (stage.conversion_halflife_days)
+        b_.none(metric, "funnel", {{"conversion_decay"}});
+      else if (mixed)
         b_.none(metric, "funnel", {{"conversion_mixed"}});
       else
         b_.add(metric, "funnel", stage.conversion_new,
@@ -331,10 +390,12 @@ private:
                                                          names::queue_account_executive_mean};
     const auto &executive = p_.staff[Role::account_executive];
     const bool changes = changes_role(p_, Role::account_executive);
-    if (changes || executive.headcount == 0 || any_intent_ || winback_ || !market_known_) {
+    if (changes || executive.headcount == 0 || any_intent_ || winback_ || !market_known_ ||
+        funnel_decays_) {
       const char *why = changes                    ? "executives_change"
                         : executive.headcount == 0 ? "no_executives"
                         : any_intent_ || winback_  ? "intents_add_opportunities"
+                        : funnel_decays_           ? "conversion_decay"
                                                    : "no_opportunity_model";
       b_.none_all(queue_metrics, ae_part, {{why}});
       return;
@@ -371,12 +432,13 @@ private:
   }
 
   void won_deals() {
-    if (any_intent_ || winback_ || !market_known_ || stalled_) {
+    if (any_intent_ || winback_ || !market_known_ || stalled_ || funnel_decays_) {
       static constexpr std::string_view flows[] = {names::won_new_per_year, names::revenue_per_year,
                                                    names::cycle_days_mean};
       b_.none_all(flows, "funnel",
                   {{stalled_                  ? "funnel_stalled"
                     : any_intent_ || winback_ ? "customer_deals_mix"
+                    : funnel_decays_          ? "conversion_decay"
                                               : "no_opportunity_model"}});
       return;
     }
@@ -436,7 +498,7 @@ private:
     // Stalled, no deal is ever won: no acquisition at all, whatever the market does.
     const double acquisition =
         (!stalled_ && !any_intent_ && market_known_) ? new_opportunities_ * win_new_ : 0.0;
-    const bool acquisition_known = stalled_ || (market_known_ && !any_intent_);
+    const bool acquisition_known = stalled_ || (market_known_ && !any_intent_ && !funnel_decays_);
     int initial = 0;
     for (const int k : customers.initial)
       initial += k;
@@ -502,6 +564,11 @@ private:
   double lambda_ = 0, passing_ = 0; // arrivals and passing qualification, per day
   double p_cold_ = 0;
   bool market_known_ = false;
+  const std::optional<double> &pass_halflife_;
+  std::optional<double> pass_left_; // E[2^(-wait / halflife)] of those served, where known
+  Reach pass_reach_ = Reach::exact;
+  Phrases pass_model_;
+  const bool funnel_decays_;     // some stage's conversion decays while it waits
   double new_opportunities_ = 0; // per day
   ChainSolution new_chain_;
   double win_new_ = 0;

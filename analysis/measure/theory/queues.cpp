@@ -47,6 +47,28 @@ double pi_before_full(double a, int c, double lambda_j) {
 
 } // namespace
 
+std::optional<double> mmc_wait_laplace(double lambda, double mu, int c, double theta) {
+  const auto q = mmc(lambda, mu, c);
+  if (!q)
+    return std::nullopt;
+  const double rate = c * mu - lambda; // of the wait, given a wait
+  return (1 - q->p_wait) + q->p_wait * rate / (rate + theta);
+}
+
+std::optional<double> mmc_d_wait_laplace(double lambda, double mu, int c, double patience,
+                                         double theta) {
+  const auto q = mmc_patience(lambda, mu, c, Patience{Patience::Kind::deterministic, patience});
+  if (!q)
+    return std::nullopt;
+  const double a = lambda / mu, cmu = c * mu, delta = cmu - lambda, d = patience;
+  const double e = std::exp(-delta * d);
+  const double j = (std::abs(delta) * d < 1e-12 ? d : (1 - e) / delta) + e / cmu;
+  const double density0 = lambda * pi_before_full(a, c, lambda * j);
+  const double k = delta + theta;
+  const double served_waiting = std::abs(k) * d < 1e-12 ? d : -std::expm1(-k * d) / k;
+  return (1 - q->p_wait + density0 * served_waiting) / (1 - q->p_abandon);
+}
+
 std::optional<QueueMeasures> mmc_patience(double lambda, double mu, int c, Patience patience) {
   if (c <= 0)
     return std::nullopt;

@@ -28,6 +28,19 @@ struct QueueMeasures {
 /// the queue is not stable (lambda >= c mu) or c == 0.
 std::optional<QueueMeasures> mmc(double lambda, double mu, int c);
 
+/// E[exp(-theta W)] for the wait W of M/M/c (Erlang C; theta >= 0): no wait with probability
+/// 1 - C, else an exponential wait of rate c mu - lambda, so (1 - C) + C (c mu - lambda) /
+/// (c mu - lambda + theta). With theta = ln 2 / halflife it is the mean of 2^(-W / halflife):
+/// the share of a chance that waiting leaves ("Time kills deals"). Empty when not stable.
+std::optional<double> mmc_wait_laplace(double lambda, double mu, int c, double theta);
+
+/// The same for those served in M/M/c+D (deterministic patience d): the offered wait's density
+/// on (0, d) is lambda pi_{c-1} e^{-(c mu - lambda) x}, so E[exp(-theta W) | served] =
+/// (1 - P(wait) + lambda pi_{c-1} (1 - e^{-(c mu - lambda + theta) d}) / (c mu - lambda +
+/// theta)) / (1 - P(abandon)). Stable for any load; empty when c == 0.
+std::optional<double> mmc_d_wait_laplace(double lambda, double mu, int c, double patience,
+                                         double theta);
+
 /// How impatient waiting customers are.
 struct Patience {
   enum class Kind { deterministic, exponential } kind = Kind::deterministic;
