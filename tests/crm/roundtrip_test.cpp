@@ -5,6 +5,7 @@
 #include "analysis/measure/estimation.hpp"
 #include "crm/calibrate.hpp"
 #include "crm/export.hpp"
+#include "crm/fitted_yaml.hpp"
 #include "crm/reader.hpp"
 #include "scenario/loader.hpp"
 
@@ -196,4 +197,15 @@ TEST_CASE("an exported history reads back as it was written", "[crm][export]") {
   REQUIRE(crm::to_tables(r.history).opportunities == t.opportunities);
   REQUIRE(crm::to_tables(r.history).leads == t.leads);
   REQUIRE(crm::to_tables(r.history).customers == t.customers);
+}
+
+TEST_CASE("the fitted scenario's file loads back to exactly the fitted parameters", "[crm][yaml]") {
+  const model::Parameters p =
+      load_file("tests/crm/data/roundtrip-a.yaml").variants.front().parameters;
+  crm::Day as_of = 0;
+  const crm::Calibration c = crm::calibrate(crm::simulated_history(p, 0, {}, as_of), p, {});
+  const std::string yaml = crm::fitted_yaml(c, {"crm/", "roundtrip-a.yaml", "generic"}, 0.95);
+  // Every key the writer would drop (or round) shows here: the file must say all of it.
+  REQUIRE(salesfab::scenario::load_text(yaml, "fitted.yaml").variants.front().parameters ==
+          c.parameters);
 }
