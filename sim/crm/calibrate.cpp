@@ -331,6 +331,8 @@ void fit_funnel(const Context &c, const std::vector<std::string> &stages) {
     stage.name = stages[i];
     const model::Stage *b = base_stage(c.base, stage.name);
     stage.effort_hours = b ? b->effort_hours : engine::Distribution::constant(0);
+    if (b)
+      stage.conversion_halflife_days = b->conversion_halflife_days;
     fit_stage(c, i, counts[i], stage);
     f.stages.push_back(std::move(stage));
   }

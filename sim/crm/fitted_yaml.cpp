@@ -150,6 +150,8 @@ void market(Yaml &y, const model::MarketParameters &m) {
   y.line("    effort_hours: " + dist(m.qualification.effort_hours));
   if (m.qualification.patience_days)
     y.line("    patience_days: " + num(*m.qualification.patience_days));
+  if (m.qualification.pass_halflife_days)
+    y.line("    pass_halflife_days: " + num(*m.qualification.pass_halflife_days));
   y.line("  shortlist:", "from base");
   y.line("    time_to_need_days: " + dist(m.shortlist.time_to_need_days));
   y.line("    drift_per_year: " + num(m.shortlist.drift_per_year));
@@ -170,6 +172,8 @@ void funnel(Yaml &y, const model::FunnelParameters &f) {
     y.line("      conversion:");
     y.key("        ", "new", num(s.conversion_new), path + "conversion.new");
     y.key("        ", "existing", num(s.conversion_existing), path + "conversion.existing");
+    if (s.conversion_halflife_days)
+      y.line("      conversion_halflife_days: " + num(*s.conversion_halflife_days), "from base");
   }
   y.key("  ", "existing_enter_stage", quote(f.stages.at(f.existing_enter_stage).name),
         "funnel.existing_enter_stage");
