@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 
 namespace salesfab::serve {
 
@@ -41,8 +42,14 @@ Lever share_lever(std::string key, double value, std::string label) {
   return l;
 }
 
+// A role the table has no word for yet (a new role) shows under its name.
 std::string role_word(present::Language lang, model::Role role) {
-  return std::string(word(lang, "serve.role." + std::string(model::role_name(role))));
+  const std::string name(model::role_name(role));
+  try {
+    return std::string(word(lang, "serve.role." + name));
+  } catch (const std::out_of_range &) {
+    return name;
+  }
 }
 
 // A per-class value is one lever when the file writes one number, else one per class.

@@ -1,5 +1,7 @@
 #include "serve/view.hpp"
 
+#include "analysis/present/numbers.hpp"
+
 #include "analysis/measure/direction.hpp"
 #include "analysis/output/csv_writer.hpp"
 #include "analysis/output/json_writer.hpp"

@@ -9,6 +9,7 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <csignal>
 #include <thread>
 
 using salesfab::output::Json;
@@ -253,4 +254,20 @@ TEST_CASE("serve refuses a port it cannot have and files that are not scenarios"
   const auto invalid = salesfab::test::run_salesfab({"serve", "tests/cli/data/invalid.yaml"});
   CHECK(invalid.exit_status == 2);
   CHECK_THAT(invalid.err, Catch::Contains("no valid scenario to serve"));
+}
+
+TEST_CASE("serve says so when it listens beyond this machine's loopback", "[serve]") {
+  // 127.0.0.2 is a loopback address too, so the test reaches nobody; any host but 127.0.0.1 is
+  // said to be reachable by others.
+  const auto b = salesfab::test::start_salesfab({"serve", "--host", "127.0.0.2", "--port", "0"});
+  std::string out;
+  for (int i = 0; i < 600 && out.find("Ctrl-C") == std::string::npos; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    out = salesfab::test::read_file(b.out_path);
+  }
+  salesfab::test::send_signal(b, SIGINT);
+  const auto result = salesfab::test::wait_for(b);
+  CHECK(result.exit_status == 0);
+  CHECK_THAT(result.out, Catch::Contains("http://127.0.0.2:"));
+  CHECK_THAT(result.out, Catch::Contains("reachable by others"));
 }

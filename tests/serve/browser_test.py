@@ -96,8 +96,10 @@ def api_compare(port, body):
 
 
 def number(text):
-    """A number as the English page writes it: 2,572,282 or -0.0123."""
-    return float(text.replace(",", "").replace("\u2013", "nan"))
+    """A number as the English page writes it: 2 572 282 (or 2,572,282) or -0.0123."""
+    for group in (",", " ", "\u00a0", "\u202f", "\u2009"):
+        text = text.replace(group, "")
+    return float(text.replace("\u2212", "-").replace("\u2013", "nan"))
 
 
 def check_page(page, port, screenshot):
