@@ -368,6 +368,14 @@ constexpr Entry table[] = {
     {"trace.waited", " after waiting {days} days: {left}% of its chance left", " na {days} dagen wachten: nog {left}% van de kans over"},
     {"trace.disqualified_stale", "suspect {account} disqualified: gone stale while it waited (it would have passed had it not waited), leaves the factory", "suspect {account} gediskwalificeerd: verouderd door het wachten (zonder wachten was het gelukt), verlaat de fabriek"},
     {"trace.stale.stage", "; it would have gone on had it not waited", "; zonder wachten was hij doorgegaan"},
+    {"trace.factory_heading", "In the factory", "In de fabriek"},
+    {"trace.person_left", "a person leaves the {role}s; the seat stays empty until it is filled again", "iemand vertrekt bij de {role}s; de plaats blijft leeg tot ze weer is ingevuld"},
+    {"trace.seat_filled", "a new {role} takes the empty seat and starts ramping up", "een nieuwe {role} neemt de lege plaats in en werkt zich in"},
+    {"trace.market_changed", "the market changes (market.changes[{index}] takes effect)", "de markt verandert (market.changes[{index}] gaat in)"},
+    {"trace.customers_changed", "the customers change (customers.changes[{index}] takes effect: churn and wishes to buy)", "de klanten veranderen (customers.changes[{index}] gaat in: churn en koopwensen)"},
+    {"role.qualifier", "qualifier", "kwalificeerder"},
+    {"role.account_executive", "account executive", "account executive"},
+    {"role.account_manager", "account manager", "account manager"},
     {"trace.opportunity_won", "deal won by account {account}: closing date, contract value {value}", "offerte gewonnen door account {account}, closing date, contractwaarde {value}"},
     // salesfab calibrate: the fit report.
     {"fit.title", "salesfab fit report", "salesfab-fitrapport"},
@@ -498,6 +506,14 @@ std::string trace_key(model::TraceKind kind) {
   return "trace." + std::string(model::trace_kind_name(kind));
 }
 
+// The role a factory-wide trace event names (its value), in words.
+std::string role_word(Language language, double value) {
+  const auto i = static_cast<std::size_t>(value);
+  if (i >= model::role_count)
+    return "?";
+  return std::string(word(language, "role." + std::string(model::role_names[i])));
+}
+
 std::string_view reason_key(model::LossReason reason) {
   switch (reason) {
   case model::LossReason::competitor:
@@ -617,7 +633,9 @@ std::string story(Language language, const model::TraceEvent &e, const StoryCont
             {"reason", std::string(word(language, reason_key(e.reason)))},
             {"value", format_amount(language, e.value)},
             {"how", std::string(word(language, e.value > 0 ? "trace.became_customer.new"
-                                                           : "trace.became_customer.again"))}});
+                                                           : "trace.became_customer.again"))},
+            {"role", model::factory_wide(e.kind) ? role_word(language, e.value) : ""},
+            {"index", std::to_string(static_cast<long long>(e.value))}});
   return told + waiting_told(language, e);
 }
 
@@ -635,6 +653,12 @@ std::string journeys_told(Language language, const model::Journeys &journeys,
     for (const auto &e : journeys.events())
       if (e.account == a)
         out += "  " + story_line(language, e, context) + '\n';
+    out += '\n';
+  }
+  if (!journeys.factory_events().empty()) {
+    out += std::string(word(language, "trace.factory_heading")) + '\n';
+    for (const auto &e : journeys.factory_events())
+      out += "  " + story_line(language, e, context) + '\n';
     out += '\n';
   }
   return out;

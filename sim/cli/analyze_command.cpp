@@ -30,6 +30,8 @@ int analyze_main(std::span<const std::string> args) {
     throw UsageError("analyze takes one scenario file (see salesfab analyze --help)");
   const std::vector<scenario::ScenarioFile> files{
       scenario::load_file(common.files[0], common.overrides())};
+  for (const std::string &w : files.front().warnings)
+    std::cerr << "salesfab: warning: " << w << '\n';
   // Little's law needs each replication's time-average queue and total wait: keep the records.
   const Outcome outcome = launch(plan(files, common), files, common, {.keep_records = true});
   if (outcome.interrupted) {

@@ -33,6 +33,12 @@ Scenarios load_scenarios(const std::vector<std::string> &paths,
   Scenarios s;
   if (paths.empty() && default_when_empty)
     s.files.push_back(scenario::load_default(overrides));
+  const auto warn = [&](const scenario::ScenarioFile &file) {
+    for (const std::string &w : file.warnings)
+      err << "salesfab: warning: " << w << '\n';
+  };
+  if (!s.files.empty())
+    warn(s.files.front());
   for (const std::string &path : paths) {
     try {
       scenario::ScenarioFile file = scenario::load_file(path, overrides);
@@ -46,6 +52,7 @@ Scenarios load_scenarios(const std::vector<std::string> &paths,
         s.some_invalid = true;
         continue;
       }
+      warn(file);
       s.files.push_back(std::move(file));
     } catch (const scenario::ScenarioError &e) {
       err << e.what() << '\n' << path << ": skipped (invalid)\n";

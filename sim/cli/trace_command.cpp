@@ -13,6 +13,7 @@
 
 #include <boost/program_options.hpp>
 
+#include <algorithm>
 #include <iostream>
 
 namespace salesfab::cli {
@@ -143,7 +144,12 @@ int trace_main(std::span<const std::string> args) {
   for (const auto &s : p.market.segments)
     context.segments.push_back(s.name);
   if (common.format == output::Format::csv) {
-    std::cout << output::to_csv(output::trace_records(journeys.events(), language, context));
+    // The factory's own events (staff who leave, market changes) among the accounts', by day.
+    std::vector<model::TraceEvent> all = journeys.events();
+    all.insert(all.end(), journeys.factory_events().begin(), journeys.factory_events().end());
+    std::stable_sort(all.begin(), all.end(),
+                     [](const auto &a, const auto &b) { return a.day < b.day; });
+    std::cout << output::to_csv(output::trace_records(all, language, context));
     return exit_ok;
   }
   if (journeys.accounts().empty()) {

@@ -39,6 +39,8 @@ int validate_main(std::span<const std::string> args) {
       if (loaded.variants.size() > 1)
         std::cout << " (" << loaded.variants.size() << " variants)";
       std::cout << '\n';
+      for (const std::string &w : loaded.warnings)
+        std::cout << "warning: " << w << '\n';
       if (print)
         for (const auto &variant : loaded.variants) {
           if (loaded.variants.size() > 1)

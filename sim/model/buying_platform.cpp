@@ -13,15 +13,46 @@ constexpr double infinity = std::numeric_limits<double>::infinity();
 }
 
 BuyingPlatform::BuyingPlatform(FactoryContext &context)
-    : ctx_(context), managers_(context.params.staff[Role::account_manager], context.recorder,
-                               Role::account_manager) {
+    : ctx_(context), managers_(context, Role::account_manager) {
+  set_rates();
+}
+
+// The rates of a customer's events at the factors of customers.changes (1 without them).
+void BuyingPlatform::set_rates() {
   const CustomerParameters &c = ctx_.params.customers;
   for (const CustomerClass k : all_classes) {
-    double rate = c.churn_per_year[k];
-    for (const Intent i : all_intents)
-      rate += c[i].per_year[k];
-    event_rate_[static_cast<std::size_t>(k)] = rate;
+    const auto ki = static_cast<std::size_t>(k);
+    churn_rate_[ki] = c.churn_per_year[k] * churn_factor_;
+    double rate = churn_rate_[ki];
+    for (const Intent i : all_intents) {
+      intent_rate_[static_cast<std::size_t>(i)][ki] = c[i].per_year[k] * intent_factor_;
+      rate += intent_rate_[static_cast<std::size_t>(i)][ki];
+    }
+    event_rate_[ki] = rate;
   }
+}
+
+void BuyingPlatform::on_change(std::uint32_t index) {
+  const CustomerChange &change = ctx_.params.customers.changes[index];
+  if (change.churn_factor)
+    churn_factor_ = *change.churn_factor;
+  if (change.intent_factor)
+    intent_factor_ = *change.intent_factor;
+  set_rates();
+  // Every customer's pending event ran at the old rates: memoryless, so drawing it again at
+  // the new ones makes the hazards follow at once.
+  for (const AccountId id : customers_) {
+    ++ctx_.accounts[id].stamp;
+    schedule_customer_event(id);
+  }
+  ctx_.trace([&] {
+    TraceEvent e;
+    e.day = ctx_.now();
+    e.platform = Platform::buying;
+    e.kind = TraceKind::customers_changed;
+    e.value = static_cast<double>(index);
+    return e;
+  });
 }
 
 void BuyingPlatform::connect(MarketPlatform &market, WorkPlatform &work) {
@@ -40,6 +71,8 @@ void BuyingPlatform::start() {
   double total = 0;
   for (const Segment &s : p.market.segments)
     cumulative.push_back(total += s.suspects_per_week);
+  for (std::uint32_t i = 0; i < p.customers.changes.size(); ++i)
+    ctx_.schedule(p.customers.changes[i].day, EventKind::customers_change, i);
   for (const CustomerClass k : all_classes) {
     for (int n = 0; n < p.customers.initial[static_cast<std::size_t>(k)]; ++n) {
       std::size_t segment;
@@ -198,8 +231,9 @@ void BuyingPlatform::on_customer_event(AccountId id, std::uint32_t stamp) {
     return;
   const CustomerParameters &c = ctx_.params.customers;
   const auto k = a.cls;
-  double pick = a.random.uniform01() * event_rate_[static_cast<std::size_t>(k)];
-  if (pick < c.churn_per_year[k]) {
+  const auto ki = static_cast<std::size_t>(k);
+  double pick = a.random.uniform01() * event_rate_[ki];
+  if (pick < churn_rate_[ki]) {
     const double keep = 1 - c.brickwalling.effect * coverage(k);
     if (a.random.bernoulli(keep)) {
       churn(id);
@@ -208,14 +242,14 @@ void BuyingPlatform::on_customer_event(AccountId id, std::uint32_t stamp) {
     ctx_.recorder.count(Counter::churn_averted);
     ctx_.trace([&] { return ctx_.about(id, Platform::buying, TraceKind::churn_averted); });
   } else {
-    pick -= c.churn_per_year[k];
+    pick -= churn_rate_[ki];
     Intent intent = Intent::cross_selling;
     for (const Intent i : all_intents) {
-      if (pick < c[i].per_year[k]) {
+      if (pick < intent_rate_[static_cast<std::size_t>(i)][ki]) {
         intent = i;
         break;
       }
-      pick -= c[i].per_year[k];
+      pick -= intent_rate_[static_cast<std::size_t>(i)][ki];
     }
     // The filter: only this wish to buy makes an opportunity.
     const IntentParameters &wish = c[intent];
@@ -274,6 +308,15 @@ void BuyingPlatform::on_winback(AccountId id, std::uint32_t stamp) {
 
 void BuyingPlatform::set_account_managers(int headcount) {
   managers_.set_headcount(headcount, ctx_.now());
+  capacity_changed();
+}
+
+void BuyingPlatform::on_attrition(const Event &e) {
+  if (managers_.on_attrition(e, ctx_.now()))
+    capacity_changed();
+}
+
+void BuyingPlatform::capacity_changed() {
   manager_hours_per_month_ =
       managers_.productivity_sum(ctx_.now()) * managers_.hours_per_day() * days_per_month;
   update_coverage();

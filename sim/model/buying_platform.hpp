@@ -49,6 +49,10 @@ public:
   void set_account_managers(int headcount);
   /// Ramping account managers gain productivity (a daily step).
   void on_manager_ramp_step();
+  /// Attrition: an account manager leaves or a seat is filled again.
+  void on_attrition(const Event &e);
+  /// customers.changes[index] takes effect: churn and intents run at its factors from now on.
+  void on_change(std::uint32_t index);
 
   /// Coverage of each class's needed account-manager hours now, 0..1.
   [[nodiscard]] double coverage(CustomerClass c) const {
@@ -69,6 +73,8 @@ private:
   void remove_customer(AccountId id);
   void update_coverage();
   void schedule_ramp_step();
+  void capacity_changed();
+  void set_rates();
 
   FactoryContext &ctx_;
   MarketPlatform *market_ = nullptr;
@@ -78,7 +84,11 @@ private:
   std::array<int, class_count> counts_{};
   std::array<double, class_count> coverage_{1, 1, 1};
   std::array<double, class_count> event_rate_{}; // per year: churn + all intents
-  double manager_hours_per_month_ = 0;           // capacity now
+  std::array<double, class_count> churn_rate_{}; // per year, x churn_factor
+  std::array<std::array<double, class_count>, intent_count> intent_rate_{}; // x intent_factor
+  double churn_factor_ = 1;
+  double intent_factor_ = 1;
+  double manager_hours_per_month_ = 0; // capacity now
   bool ramp_step_pending_ = false;
   int prospects_ = 0;
 };

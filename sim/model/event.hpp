@@ -28,6 +28,11 @@ enum class EventKind : std::uint8_t {
   reclassify,   ///< -: customers' classes recomputed (a period boundary in the warm-up)
   warmup_end,   ///< -: measuring starts
   period_end,   ///< period index: a report period ends
+  // markets that change, staff who leave
+  staff_leaves,     ///< StaffPool::event_id(person, role), stamp the hire's serial: attrition
+  seat_filled,      ///< role, stamp the backfill's serial: a seat left empty is filled again
+  market_change,    ///< index of market.changes: it takes effect (pass rates; trace)
+  customers_change, ///< index of customers.changes: churn and intents change
 };
 
 /// One event. `stamp` makes stale events harmless: an entity bumps its stamp whenever its state

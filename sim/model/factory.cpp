@@ -111,6 +111,16 @@ void Factory::handle(const Event &e) {
   case EventKind::period_end:
     on_period_end(e.id);
     break;
+  case EventKind::staff_leaves:
+  case EventKind::seat_filled:
+    on_attrition(e);
+    break;
+  case EventKind::market_change:
+    market_.on_change(e.id);
+    break;
+  case EventKind::customers_change:
+    buying_.on_change(e.id);
+    break;
   }
 }
 
@@ -125,6 +135,22 @@ void Factory::on_staff_change(std::uint32_t index) {
     break;
   case Role::account_manager:
     buying_.set_account_managers(c.headcount);
+    break;
+  }
+}
+
+void Factory::on_attrition(const Event &e) {
+  const Role role =
+      e.kind == EventKind::staff_leaves ? StaffPool::role_of(e.id) : static_cast<Role>(e.id);
+  switch (role) {
+  case Role::qualifier:
+    market_.on_attrition(e);
+    break;
+  case Role::account_executive:
+    work_.on_attrition(e);
+    break;
+  case Role::account_manager:
+    buying_.on_attrition(e);
     break;
   }
 }

@@ -66,6 +66,7 @@ private:
   void schedule_calendar();
   void on_staff_change(std::uint32_t index);
   void on_period_end(std::uint32_t index);
+  void on_attrition(const Event &e);
 
   const Parameters &params_;
   RunLimits limits_;

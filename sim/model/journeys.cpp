@@ -3,6 +3,10 @@
 namespace salesfab::model {
 
 void Journeys::on(const TraceEvent &e) {
+  if (factory_wide(e.kind)) {
+    factory_.push_back(e);
+    return;
+  }
   if (account_) {
     if (e.account == *account_)
       events_.push_back(e);

@@ -23,6 +23,8 @@ public:
 
   /// Every step kept, in time order.
   [[nodiscard]] const std::vector<TraceEvent> &events() const { return events_; }
+  /// The factory's own events (staff who leave, seats filled, market changes), in time order.
+  [[nodiscard]] const std::vector<TraceEvent> &factory_events() const { return factory_; }
   /// The accounts followed, in the order they were first seen (none when nobody came).
   [[nodiscard]] std::vector<std::uint64_t> accounts() const;
 
@@ -32,6 +34,7 @@ private:
   std::set<std::uint64_t> followed_;
   std::vector<std::uint64_t> order_;
   std::vector<TraceEvent> events_;
+  std::vector<TraceEvent> factory_;
 };
 
 } // namespace salesfab::model

@@ -7,26 +7,41 @@
 namespace salesfab::model {
 
 MarketPlatform::MarketPlatform(FactoryContext &context, BuyingPlatform &buying)
-    : ctx_(context), buying_(buying),
-      qualifiers_(context.params.staff[Role::qualifier], context.recorder, Role::qualifier),
+    : ctx_(context), buying_(buying), qualifiers_(context, Role::qualifier),
       queue_(context.recorder, Role::qualifier) {
   for (const Segment &s : ctx_.params.market.segments) {
     arrivals_.push_back(ctx_.stream("market." + s.name + ".arrivals"));
     suspects_.push_back(ctx_.stream("market." + s.name + ".suspects"));
     mean_gap_days_.push_back(s.suspects_per_week > 0 ? days_per_week / s.suspects_per_week
                                                      : std::numeric_limits<double>::infinity());
+    rates_.emplace_back(ctx_.params.market, rates_.size());
+    pass_.push_back(s.qualification_pass);
   }
 }
 
 void MarketPlatform::start() {
   for (std::uint32_t s = 0; s < arrivals_.size(); ++s)
+    schedule_arrival(s);
+  for (std::uint32_t i = 0; i < ctx_.params.market.changes.size(); ++i)
+    ctx_.schedule(ctx_.params.market.changes[i].day, EventKind::market_change, i);
+}
+
+// A constant rate: exponential gaps. A changing one (seasonality, market.changes): the time at
+// which the rate's integral from now reaches a unit exponential draw (inversion: exact).
+void MarketPlatform::schedule_arrival(std::uint32_t s) {
+  if (rates_[s].constant()) {
     if (std::isfinite(mean_gap_days_[s]))
       ctx_.schedule(arrivals_[s].exponential(mean_gap_days_[s]), EventKind::suspect_arrival, s);
+    return;
+  }
+  const Time at =
+      rates_[s].reach(ctx_.now(), arrivals_[s].exponential(1.0), ctx_.params.time.horizon_days);
+  if (std::isfinite(at))
+    ctx_.schedule(at - ctx_.now(), EventKind::suspect_arrival, s);
 }
 
 void MarketPlatform::on_suspect_arrival(std::uint32_t segment) {
-  ctx_.schedule(arrivals_[segment].exponential(mean_gap_days_[segment]), EventKind::suspect_arrival,
-                segment);
+  schedule_arrival(segment);
   const AccountId id =
       ctx_.accounts.create(static_cast<std::uint16_t>(segment), suspects_[segment].engine()());
   ctx_.recorder.add(Level::accounts_alive, 1, ctx_.now());
@@ -81,7 +96,7 @@ void MarketPlatform::on_qualification_done(AccountId id, std::uint32_t stamp) {
   a.qualifier = StaffPool::nobody;
   // One draw decides, with the chance the wait left (exactly the draw of old without a
   // half-life); a draw between the two chances is a suspect lost to waiting.
-  const double pass = ctx_.params.market.segments[a.segment].qualification_pass;
+  const double pass = pass_[a.segment]; // market.changes may have changed it
   const double u = a.random.uniform01();
   if (u < pass * decay_factor(a.waited, ctx_.params.market.qualification.pass_halflife_days)) {
     ctx_.recorder.count(Counter::qualified);
@@ -116,6 +131,27 @@ void MarketPlatform::on_gone_cold(AccountId id, std::uint32_t stamp) {
 void MarketPlatform::set_qualifiers(int headcount) {
   qualifiers_.set_headcount(headcount, ctx_.now());
   serve_queue();
+}
+
+void MarketPlatform::on_attrition(const Event &e) {
+  if (qualifiers_.on_attrition(e, ctx_.now()))
+    serve_queue();
+}
+
+void MarketPlatform::on_change(std::uint32_t index) {
+  const MarketChange &c = ctx_.params.market.changes[index];
+  if (c.qualification_pass)
+    for (std::size_t s = 0; s < pass_.size(); ++s)
+      if (!c.segment || *c.segment == s)
+        pass_[s] = *c.qualification_pass;
+  ctx_.trace([&] {
+    TraceEvent e;
+    e.day = ctx_.now();
+    e.platform = Platform::market;
+    e.kind = TraceKind::market_changed;
+    e.value = static_cast<double>(index);
+    return e;
+  });
 }
 
 void MarketPlatform::serve_queue() {

@@ -8,6 +8,8 @@
 #include "model/staff_pool.hpp"
 #include "model/staff_queue.hpp"
 
+#include "model/arrival_rate.hpp"
+
 #include <vector>
 
 namespace salesfab::model {
@@ -31,6 +33,11 @@ public:
   void on_gone_cold(AccountId account, std::uint32_t stamp);
   /// Staffing what-if: from now on there are `headcount` qualifiers.
   void set_qualifiers(int headcount);
+  /// Attrition: a qualifier leaves or a seat is filled again (staff_leaves, seat_filled).
+  void on_attrition(const Event &e);
+  /// market.changes[index] takes effect: the pass rates it sets (arrivals follow their rate
+  /// without it).
+  void on_change(std::uint32_t index);
 
   [[nodiscard]] const StaffPool &qualifiers() const { return qualifiers_; }
 
@@ -38,6 +45,7 @@ private:
   void enter(AccountId account);
   void start_qualification(AccountId account);
   void serve_queue();
+  void schedule_arrival(std::uint32_t segment);
 
   // A suspect waiting for a qualifier: stale once the account's stamp moved on (gone cold).
   struct Waiting {
@@ -51,6 +59,8 @@ private:
   std::vector<engine::RandomStream> arrivals_; // per segment: times between arrivals
   std::vector<engine::RandomStream> suspects_; // per segment: each suspect's own seed
   std::vector<double> mean_gap_days_;          // per segment: 7 / suspects_per_week
+  std::vector<ArrivalRate> rates_;             // per segment: the rate over time
+  std::vector<double> pass_;                   // per segment: qualification_pass now
   StaffQueue<Waiting> queue_;                  // first come, first served
 };
 

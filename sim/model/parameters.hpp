@@ -123,9 +123,11 @@ struct RunParameters {
 /// One role's pool of people.
 struct RoleParameters {
   int headcount = 0;
-  double hours_per_week = 0; ///< in (0, 168]
-  double cost_per_year = 0;  ///< per person
-  double ramp_up_weeks = 0;  ///< a new hire's productivity rises linearly from 0 to 1
+  double hours_per_week = 0;     ///< in (0, 168]
+  double cost_per_year = 0;      ///< per person
+  double ramp_up_weeks = 0;      ///< a new hire's productivity rises linearly from 0 to 1
+  double attrition_per_year = 0; ///< hazard that a person leaves (their seat is filled again)
+  double backfill_days = 0;      ///< a seat left by attrition stays empty this long
   /// Hours of work a person does per calendar day.
   [[nodiscard]] double hours_per_day() const { return hours_per_week / days_per_week; }
   friend bool operator==(const RoleParameters &, const RoleParameters &) = default;
@@ -158,6 +160,17 @@ struct Segment {
   friend bool operator==(const Segment &, const Segment &) = default;
 };
 
+/// One entry of `market.changes`: from `day` on, the segment (or every segment) has a new base
+/// rate, rate factor or pass rate (unset: unchanged).
+struct MarketChange {
+  double day = 0;
+  std::optional<std::size_t> segment; ///< unset: every segment
+  std::optional<double> suspects_per_week;
+  std::optional<double> suspects_factor; ///< on the base rate; replaces an earlier factor
+  std::optional<double> qualification_pass;
+  friend bool operator==(const MarketChange &, const MarketChange &) = default;
+};
+
 /// `market.qualification`.
 struct QualificationParameters {
   Distribution effort_hours;
@@ -181,6 +194,8 @@ struct MarketParameters {
   std::vector<Segment> segments;
   QualificationParameters qualification;
   ShortlistParameters shortlist;
+  std::vector<double> seasonality;   ///< 12 monthly factors on every arrival rate, or none
+  std::vector<MarketChange> changes; ///< in the order of the file
   friend bool operator==(const MarketParameters &, const MarketParameters &) = default;
 };
 
@@ -227,6 +242,15 @@ struct BrickwallingParameters {
   friend bool operator==(const BrickwallingParameters &, const BrickwallingParameters &) = default;
 };
 
+/// One entry of `customers.changes`: from `day` on, churn and intents run at these factors
+/// (unset: unchanged; a later factor replaces an earlier one).
+struct CustomerChange {
+  double day = 0;
+  std::optional<double> churn_factor;
+  std::optional<double> intent_factor;
+  friend bool operator==(const CustomerChange &, const CustomerChange &) = default;
+};
+
 /// `customers`: the buying platform (koopplatform).
 struct CustomerParameters {
   std::array<int, class_count> initial{0, 0, 0}; ///< customers at day 0, by class
@@ -236,6 +260,7 @@ struct CustomerParameters {
   PerClass churn_per_year; ///< churn to competitors with no brickwalling at all
   BrickwallingParameters brickwalling;
   std::optional<double> winback_after_days; ///< a churned customer returns as a suspect
+  std::vector<CustomerChange> changes;      ///< in the order of the file
   IntentParameters &operator[](Intent i) { return intents[static_cast<std::size_t>(i)]; }
   const IntentParameters &operator[](Intent i) const {
     return intents[static_cast<std::size_t>(i)];

@@ -1,5 +1,7 @@
 #include "model/staff_pool.hpp"
 
+#include "model/factory_context.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
@@ -15,6 +17,26 @@ StaffPool::StaffPool(const RoleParameters &role, Recorder &recorder, Role who)
   }
   employed_ = role.headcount;
   report(0);
+}
+
+StaffPool::StaffPool(FactoryContext &context, Role who)
+    : StaffPool(context.params.staff[who], context.recorder, who) {
+  const RoleParameters &role = context.params.staff[who];
+  context_ = &context;
+  role_ = who;
+  backfill_days_ = role.backfill_days;
+  if (role.attrition_per_year > 0) {
+    mean_stay_days_ = days_per_year / role.attrition_per_year;
+    attrition_.emplace(context.stream("staff." + std::string(role_name(who)) + ".attrition"));
+    for (Person p = 0; p < members_.size(); ++p)
+      book_departure(p);
+  }
+}
+
+void StaffPool::book_departure(Person p) {
+  if (mean_stay_days_ > 0)
+    context_->schedule(attrition_->exponential(mean_stay_days_), EventKind::staff_leaves,
+                       event_id(p, role_), members_[p].serial);
 }
 
 bool StaffPool::before(Person a, Person b) const {
@@ -71,6 +93,8 @@ void StaffPool::release(Person p, Time now) {
     --leaving_;
     --employed_;
     vacant_.push_back(p);
+  } else if (m.quitting) {
+    leave(p, now);
   } else {
     make_idle(p);
   }
@@ -86,14 +110,93 @@ void StaffPool::hire(Time now) {
     p = static_cast<Person>(members_.size());
     members_.emplace_back();
   }
-  members_[p] = Member{now, true, false, false};
+  const std::uint32_t serial = members_[p].serial + 1;
+  members_[p] = Member{now, true, false, false, false, serial};
   ++employed_;
   make_idle(p);
+  book_departure(p);
+}
+
+void StaffPool::leave(Person p, Time now) {
+  Member &m = members_[p];
+  m.quitting = false;
+  m.employed = false;
+  --employed_;
+  vacant_.push_back(p);
+  if (backfill_days_ <= 0) {
+    hire(now);
+    return;
+  }
+  backfills_.push_back(next_backfill_);
+  context_->schedule(backfill_days_, EventKind::seat_filled, static_cast<std::uint32_t>(role_),
+                     next_backfill_++);
+}
+
+bool StaffPool::on_attrition(const Event &e, Time now) {
+  const bool leaves = e.kind == EventKind::staff_leaves;
+  const bool changed =
+      leaves ? on_leave(person_of(e.id), e.stamp, now) : on_seat_filled(e.stamp, now);
+  if (changed)
+    context_->trace([&] {
+      TraceEvent t;
+      t.day = now;
+      t.kind = leaves ? TraceKind::person_left : TraceKind::seat_filled;
+      t.platform = role_ == Role::qualifier           ? Platform::market
+                   : role_ == Role::account_executive ? Platform::work
+                                                      : Platform::buying;
+      t.value = static_cast<double>(role_);
+      return t;
+    });
+  return changed;
+}
+
+bool StaffPool::on_leave(Person p, std::uint32_t serial, Time now) {
+  if (p >= members_.size())
+    return false;
+  Member &m = members_[p];
+  if (!m.employed || m.serial != serial || m.leaving || m.quitting)
+    return false;
+  if (m.busy) { // finishes the task at hand first
+    m.quitting = true;
+    return false;
+  }
+  idle_.erase(std::find(idle_.begin(), idle_.end(), p));
+  std::make_heap(idle_.begin(), idle_.end(), [this](Person a, Person b) { return before(b, a); });
+  leave(p, now);
+  report(now);
+  return true;
+}
+
+bool StaffPool::on_seat_filled(std::uint32_t serial, Time now) {
+  const auto it = std::find(backfills_.begin(), backfills_.end(), serial);
+  if (it == backfills_.end())
+    return false; // the seat went with a lower headcount
+  backfills_.erase(it);
+  hire(now);
+  report(now);
+  return true;
+}
+
+// Lowering the headcount: empty seats go first (newest first), then the seats of people who
+// quit and are finishing a task (no backfill). Returns the seats that stay.
+int StaffPool::shed_empty_seats(int staying, int target) {
+  while (staying > target && !backfills_.empty()) {
+    backfills_.pop_back();
+    --staying;
+  }
+  for (Member &m : members_)
+    if (staying > target && m.quitting) {
+      m.quitting = false;
+      m.leaving = true;
+      ++leaving_;
+      --staying;
+    }
+  return staying;
 }
 
 void StaffPool::set_headcount(int target, Time now) {
-  // The headcount that stays: everyone employed but those already leaving.
-  int staying = employed_ - leaving_;
+  // The seats that stay: everyone employed but those already leaving, and empty seats.
+  int staying = employed_ - leaving_ + static_cast<int>(backfills_.size());
   if (target > staying) {
     // First cancel pending departures, newest first; then hire.
     std::vector<Person> leavers;
@@ -113,6 +216,7 @@ void StaffPool::set_headcount(int target, Time now) {
       ++staying;
     }
   } else if (target < staying) {
+    staying = shed_empty_seats(staying, target);
     // Idle people leave at once, newest first; then busy ones when their task ends.
     auto newest_first = [this](Person a, Person b) { return before(b, a); };
     std::sort(idle_.begin(), idle_.end(), newest_first);
@@ -127,7 +231,7 @@ void StaffPool::set_headcount(int target, Time now) {
     std::make_heap(idle_.begin(), idle_.end(), [this](Person a, Person b) { return before(b, a); });
     std::vector<Person> busy;
     for (Person p = 0; p < members_.size(); ++p)
-      if (members_[p].busy && !members_[p].leaving)
+      if (members_[p].busy && !members_[p].leaving && !members_[p].quitting)
         busy.push_back(p);
     std::sort(busy.begin(), busy.end(), newest_first);
     for (std::size_t i = 0; staying > target && i < busy.size(); ++i) {

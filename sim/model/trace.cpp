@@ -43,6 +43,14 @@ std::string_view trace_kind_name(TraceKind k) {
     return "opportunity_lost";
   case K::opportunity_won:
     return "opportunity_won";
+  case K::person_left:
+    return "person_left";
+  case K::seat_filled:
+    return "seat_filled";
+  case K::market_changed:
+    return "market_changed";
+  case K::customers_changed:
+    return "customers_changed";
   }
   return "?";
 }

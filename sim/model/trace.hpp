@@ -47,7 +47,14 @@ enum class TraceKind : std::uint8_t {
   stage_passed,          ///< work: went on from `stage`
   opportunity_lost,      ///< work: lost at `stage` for `reason`
   opportunity_won,       ///< work: closing date: contract signed for `value`
+  // the factory itself (no account): markets that change, staff who leave
+  person_left,       ///< someone of role `value` left (attrition); the seat waits for a backfill
+  seat_filled,       ///< a new hire of role `value` takes an empty seat and ramps up
+  market_changed,    ///< market.changes[`value`] takes effect
+  customers_changed, ///< customers.changes[`value`] takes effect
 };
+/// True for the events of the factory itself, not of an account.
+constexpr bool factory_wide(TraceKind k) { return k >= TraceKind::person_left; }
 
 /// The event's name in the event log: "suspect_arrived", "qualified", ...
 std::string_view trace_kind_name(TraceKind kind);

@@ -7,8 +7,7 @@
 namespace salesfab::model {
 
 WorkPlatform::WorkPlatform(FactoryContext &context, BuyingPlatform &buying)
-    : ctx_(context), buying_(buying), executives_(context.params.staff[Role::account_executive],
-                                                  context.recorder, Role::account_executive),
+    : ctx_(context), buying_(buying), executives_(context, Role::account_executive),
       queue_(context.recorder, Role::account_executive) {
   const auto &stages = ctx_.params.funnel.stages;
   win_from_.assign(stages.size() + 1, {1.0, 1.0});
@@ -237,6 +236,11 @@ void WorkPlatform::close(OpportunityId id) {
 void WorkPlatform::set_account_executives(int headcount) {
   executives_.set_headcount(headcount, ctx_.now());
   serve_queue();
+}
+
+void WorkPlatform::on_attrition(const Event &e) {
+  if (executives_.on_attrition(e, ctx_.now()))
+    serve_queue();
 }
 
 double WorkPlatform::weighted_pipeline() const {

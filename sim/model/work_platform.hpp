@@ -35,6 +35,8 @@ public:
   void lose_all(AccountId account);
   /// Staffing what-if: from now on there are `headcount` account executives.
   void set_account_executives(int headcount);
+  /// Attrition: an account executive leaves or a seat is filled again.
+  void on_attrition(const Event &e);
 
   /// Sum over open opportunities of value x probability to win from the current stage.
   [[nodiscard]] double weighted_pipeline() const;

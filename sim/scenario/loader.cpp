@@ -4,6 +4,7 @@
 #include "scenario/parameters_reader.hpp"
 #include "scenario/reader.hpp"
 #include "scenario/writer.hpp"
+#include "scenario/relative.hpp"
 #include "scenario/yaml_tree.hpp"
 
 #include <algorithm>
@@ -145,6 +146,15 @@ std::optional<std::string> clash_with_sweep(const std::vector<PathStep> &steps,
   return std::nullopt;
 }
 
+// Sets `value` at `path`, or changes the number there when the value is relative (+N, -N, *F).
+std::optional<std::string> set_value(YamlNode &tree, const std::vector<PathStep> &steps,
+                                     const YamlNode &value, const YamlNode &origin,
+                                     bool command_line) {
+  if (const auto change = detail::relative_value(value, command_line))
+    return detail::apply_relative(tree, steps, *change);
+  return detail::set_at_path(tree, steps, value, origin);
+}
+
 } // namespace
 
 Override parse_override(std::string_view text) {
@@ -174,12 +184,21 @@ ScenarioFile load_text(std::string text, const std::string &source,
     std::vector<PathStep> steps;
     YamlNode value;
     std::string path;
+    bool absolute = false; // written KEY==VALUE: never relative
   };
   std::vector<ParsedOverride> parsed;
   for (const Override &o : overrides) {
     auto origin = std::make_shared<const std::string>("--set " + o.text());
     try {
-      YamlNode value = detail::parse_yaml(o.value, origin);
+      YamlNode value;
+      const bool absolute = o.value[0] == '=' && o.value.size() > 1; // KEY==-1: the number -1
+      if (o.value[0] == '*') { // *F: relative, not a YAML alias
+        value.kind = YamlNode::Kind::scalar;
+        value.scalar = o.value;
+        value.source = origin;
+      } else {
+        value = detail::parse_yaml(absolute ? o.value.substr(1) : o.value, origin);
+      }
       forget_positions(value);
       if (value.is_null()) { // "x=" is refused by parse_override; "x=~" and the like land here
         value.kind = YamlNode::Kind::scalar;
@@ -190,7 +209,7 @@ ScenarioFile load_text(std::string text, const std::string &source,
         diagnostics.push_back(Diagnostic{*origin, 0, 0, o.path, *clash});
         continue;
       }
-      parsed.push_back(ParsedOverride{std::move(steps), std::move(value), o.path});
+      parsed.push_back(ParsedOverride{std::move(steps), std::move(value), o.path, absolute});
     } catch (const ScenarioError &e) {
       for (Diagnostic d : e.diagnostics()) {
         d.line = d.column = 0;
@@ -202,6 +221,7 @@ ScenarioFile load_text(std::string text, const std::string &source,
 
   ScenarioFile file;
   file.source = source;
+  std::vector<std::string> warnings;
   std::size_t total = 1;
   for (const SweepAxis &axis : axes)
     total *= axis.values.size();
@@ -215,17 +235,25 @@ ScenarioFile load_text(std::string text, const std::string &source,
     for (std::size_t a = 0; a < axes.size(); ++a) {
       const YamlNode &value = axes[a].values[point[a]];
       variant.settings.emplace_back(axes[a].path, value.to_flow());
-      if (auto problem = detail::set_at_path(tree, axes[a].steps, value, axes[a].key))
+      if (auto problem = set_value(tree, axes[a].steps, value, axes[a].key, false))
         diagnostics.push_back(Diagnostic{source, axes[a].key.line, axes[a].key.column,
                                          "sweep." + axes[a].path, *problem});
     }
     for (const ParsedOverride &o : parsed) {
-      if (auto problem = detail::set_at_path(tree, o.steps, o.value, o.value))
+      if (k == 0 && (o.absolute || !detail::relative_value(o.value, true)))
+        if (const auto day = detail::plan_takes_over(tree, o.steps))
+          warnings.push_back("--set " + o.path + "=" + o.value.scalar + ": from day " + *day +
+                             " on, the file's staff.changes set this role's headcount again "
+                             "(write +N or -N to shift the whole plan)");
+      if (auto problem = set_value(tree, o.steps, o.value, o.value, !o.absolute))
         diagnostics.push_back(Diagnostic{*o.value.source, 0, 0, o.path, *problem});
     }
     detail::Reader reader(diagnostics);
     variant.parameters = detail::read_parameters(reader, tree);
     variant.positions = reader.positions();
+    for (const Diagnostic &w : reader.warnings())
+      if (std::find(warnings.begin(), warnings.end(), w.to_string()) == warnings.end())
+        warnings.push_back(w.to_string());
     variant.name = variant.parameters.name;
     if (!variant.settings.empty()) {
       variant.name += '[';
@@ -239,6 +267,7 @@ ScenarioFile load_text(std::string text, const std::string &source,
   if (!diagnostics.empty())
     throw ScenarioError(tidy(std::move(diagnostics), source));
   file.text = std::move(text);
+  file.warnings = std::move(warnings);
   return file;
 }
 

@@ -19,7 +19,9 @@ namespace salesfab::scenario {
 /// run for days (see the README's resource limits).
 inline constexpr int max_replications = 100000;
 
-/// One `--set KEY=VALUE`: a dotted key path (with [i] for list items) and a YAML value.
+/// One `--set KEY=VALUE`: a dotted key path (with [i] for list items) and a YAML value. A
+/// value `+N`, `-N` or `*F` changes the file's number relative to what it is (for a role's
+/// headcount: its whole plan, staff.changes included); the same holds for a sweep's values.
 struct Override {
   std::string path;  ///< e.g. funnel.stages[1].conversion.new
   std::string value; ///< e.g. 0.55, or {dist: exponential, mean: 3}
@@ -45,6 +47,9 @@ struct ScenarioFile {
   std::string source;            ///< the path, or "(built-in basis)"
   std::string text;              ///< the file's bytes, as read
   std::vector<Variant> variants; ///< one, or one per point of the sweep
+  /// What is allowed but probably not meant (a change beyond the horizon, an absolute headcount
+  /// the plan overrides later): each `FILE:LINE:COLUMN: key.path: message`, for stderr.
+  std::vector<std::string> warnings;
 };
 
 /// Reads and checks a scenario file; `overrides` apply to every variant after the sweep.

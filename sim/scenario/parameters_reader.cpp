@@ -149,6 +149,15 @@ void read_role(Reader &r, const YamlNode &node, const std::string &path,
     if (auto v = r.number(n, p, Range{0, 520, false, false, "a number of weeks (0 to 520)"}))
       role.ramp_up_weeks = *v;
   });
+  field(m, "attrition_per_year", false, [&](const YamlNode &n, const std::string &p) {
+    if (auto v =
+            r.number(n, p, Range{0, 100, false, false, "a rate per person per year (0 to 100)"}))
+      role.attrition_per_year = *v;
+  });
+  field(m, "backfill_days", false, [&](const YamlNode &n, const std::string &p) {
+    if (auto v = r.number(n, p, ranges::non_negative))
+      role.backfill_days = *v;
+  });
 }
 
 std::vector<std::string_view> role_names() {
@@ -206,6 +215,138 @@ void read_staff(Reader &r, const YamlNode &node, Parameters &params) {
         params.staff.changes.push_back(change);
     }
   });
+}
+
+// A change's day: >= 0; beyond the horizon it is kept (it never takes effect) and warned about.
+std::optional<double> change_day(Reader &r, const YamlNode &v, const std::string &vp,
+                                 const Parameters &params) {
+  auto d = r.number(v, vp, ranges::non_negative);
+  if (d && params.time.horizon_days > 0 && *d > params.time.horizon_days)
+    r.warn(v, vp,
+           "day " + v.scalar + " is beyond the horizon (" +
+               format_number(params.time.horizon_days) + " days): this change never happens");
+  return d;
+}
+
+// A list of changes: each entry read by `read_entry(map, path)`.
+template <class ReadEntry>
+void read_changes(Reader &r, const YamlNode &n, const std::string &p, const char *expected,
+                  ReadEntry read_entry) {
+  if (!n.is_sequence()) {
+    r.error(n, p, std::string("expected a list of ") + expected + ", got " + n.describe());
+    return;
+  }
+  if (n.values.size() > L::max_changes) {
+    r.error(n, p, "more than 10000 changes");
+    return;
+  }
+  for (std::size_t i = 0; i < n.values.size(); ++i) {
+    MapReader c(r, n.values[i], item_path(p, i));
+    if (c.ok())
+      read_entry(c, n.values[i], item_path(p, i));
+  }
+}
+
+void read_seasonality(Reader &r, const YamlNode &n, const std::string &p,
+                      model::MarketParameters &market) {
+  if (!n.is_sequence() || n.values.size() != 12) {
+    r.error(n, p,
+            "expected 12 monthly factors (January to December), got " +
+                (n.is_sequence() ? std::to_string(n.values.size()) + " values" : n.describe()));
+    return;
+  }
+  std::vector<double> factors;
+  for (std::size_t i = 0; i < n.values.size(); ++i)
+    if (auto f = r.number(n.values[i], item_path(p, i), ranges::factor))
+      factors.push_back(*f);
+  if (factors.size() == 12)
+    market.seasonality = std::move(factors);
+}
+
+void read_market_changes(Reader &r, const YamlNode &n, const std::string &p, Parameters &params) {
+  auto &market = params.market;
+  read_changes(
+      r, n, p, "{day, segment?, suspects_per_week | suspects_factor | qualification_pass}",
+      [&](MapReader &c, const YamlNode &entry, const std::string &ep) {
+        model::MarketChange change;
+        bool ok = true;
+        field(c, "day", true, [&](const YamlNode &v, const std::string &vp) {
+          if (auto d = change_day(r, v, vp, params))
+            change.day = *d;
+          else
+            ok = false;
+        });
+        field(c, "segment", false, [&](const YamlNode &v, const std::string &vp) {
+          std::vector<std::string_view> names;
+          for (const auto &s : market.segments)
+            names.push_back(s.name);
+          if (auto k = r.choice(v, vp, names))
+            change.segment = *k;
+          else
+            ok = false;
+        });
+        field(c, "suspects_per_week", false, [&](const YamlNode &v, const std::string &vp) {
+          if (auto x = r.number(v, vp,
+                                Range{0, L::max_suspects_per_week, false, false,
+                                      "a rate of suspects per week (0 to 100000)"}))
+            change.suspects_per_week = *x;
+          else
+            ok = false;
+        });
+        field(c, "suspects_factor", false, [&](const YamlNode &v, const std::string &vp) {
+          if (auto x = r.number(v, vp, ranges::factor))
+            change.suspects_factor = *x;
+          else
+            ok = false;
+        });
+        field(c, "qualification_pass", false, [&](const YamlNode &v, const std::string &vp) {
+          if (auto x = r.number(v, vp, ranges::probability))
+            change.qualification_pass = *x;
+          else
+            ok = false;
+        });
+        if (ok && !change.suspects_per_week && !change.suspects_factor &&
+            !change.qualification_pass) {
+          r.error(entry, ep,
+                  "changes nothing (expected suspects_per_week, suspects_factor or "
+                  "qualification_pass)");
+          ok = false;
+        }
+        if (ok)
+          market.changes.push_back(change);
+      });
+}
+
+void read_customer_changes(Reader &r, const YamlNode &n, const std::string &p, Parameters &params) {
+  read_changes(r, n, p, "{day, churn_factor | intent_factor}",
+               [&](MapReader &c, const YamlNode &entry, const std::string &ep) {
+                 model::CustomerChange change;
+                 bool ok = true;
+                 field(c, "day", true, [&](const YamlNode &v, const std::string &vp) {
+                   if (auto d = change_day(r, v, vp, params))
+                     change.day = *d;
+                   else
+                     ok = false;
+                 });
+                 field(c, "churn_factor", false, [&](const YamlNode &v, const std::string &vp) {
+                   if (auto x = r.number(v, vp, ranges::factor))
+                     change.churn_factor = *x;
+                   else
+                     ok = false;
+                 });
+                 field(c, "intent_factor", false, [&](const YamlNode &v, const std::string &vp) {
+                   if (auto x = r.number(v, vp, ranges::factor))
+                     change.intent_factor = *x;
+                   else
+                     ok = false;
+                 });
+                 if (ok && !change.churn_factor && !change.intent_factor) {
+                   r.error(entry, ep, "changes nothing (expected churn_factor or intent_factor)");
+                   ok = false;
+                 }
+                 if (ok)
+                   params.customers.changes.push_back(change);
+               });
 }
 
 void read_segment(Reader &r, const YamlNode &node, const std::string &path,
@@ -296,6 +437,10 @@ void read_market(Reader &r, const YamlNode &node, Parameters &params) {
         market.shortlist.drift_per_year = *d;
     });
   });
+  field(m, "seasonality", false,
+        [&](const YamlNode &n, const std::string &p) { read_seasonality(r, n, p, market); });
+  field(m, "changes", false,
+        [&](const YamlNode &n, const std::string &p) { read_market_changes(r, n, p, params); });
 }
 
 void read_stage(Reader &r, const YamlNode &node, const std::string &path, model::Stage &stage) {
@@ -470,6 +615,8 @@ void read_customers(Reader &r, const YamlNode &node, Parameters &params) {
     if (auto v = r.number(n, p, ranges::non_negative))
       customers.winback_after_days = *v;
   });
+  field(m, "changes", false,
+        [&](const YamlNode &n, const std::string &p) { read_customer_changes(r, n, p, params); });
 }
 
 void read_targets(Reader &r, const YamlNode &node, model::TargetParameters &targets) {

@@ -85,6 +85,16 @@ void Reader::error(const YamlNode &at, const std::string &path, std::string mess
   ++errors_;
 }
 
+void Reader::warn(const YamlNode &at, const std::string &path, std::string message) {
+  Diagnostic d;
+  d.source = at.source ? *at.source : std::string("<scenario>");
+  d.line = at.line;
+  d.column = at.column;
+  d.path = path;
+  d.message = std::move(message);
+  warnings_.push_back(std::move(d));
+}
+
 std::optional<double> Reader::parse_number(const YamlNode &node, const std::string &path) {
   if (!node.is_scalar()) {
     error(node, path, "expected a number, got " + node.describe());

@@ -40,6 +40,7 @@ inline constexpr Range non_negative{0, big, false, false, "a number >= 0 (at mos
 inline constexpr Range positive{0, big, true, false, "a number > 0 (at most 1e15)"};
 inline constexpr Range hours_per_week{0, 168, true, false,
                                       "hours in a week (more than 0, at most 168)"};
+inline constexpr Range factor{0, 1000, false, false, "a factor (0 to 1000)"};
 } // namespace ranges
 
 /// How long names and texts shown to people may be, in characters.
@@ -60,6 +61,10 @@ public:
 
   /// Reports a problem at node `at`.
   void error(const YamlNode &at, const std::string &path, std::string message);
+  /// Reports something allowed but probably not meant at node `at` (a warning: it runs).
+  void warn(const YamlNode &at, const std::string &path, std::string message);
+  /// The warnings reported.
+  [[nodiscard]] const std::vector<Diagnostic> &warnings() const { return warnings_; }
 
   /// A number within `range`.
   std::optional<double> number(const YamlNode &node, const std::string &path, const Range &range);
@@ -104,6 +109,7 @@ private:
   std::vector<Diagnostic> &out_;
   std::size_t errors_ = 0;
   std::map<std::string, Diagnostic> positions_;
+  std::vector<Diagnostic> warnings_;
 };
 
 /// Reads one map: the keys a caller asks for are the known keys; finish() (or the destructor)

@@ -93,8 +93,11 @@ void staff(std::ostream &y, const model::StaffParameters &staff) {
     const auto &r = staff[role];
     y << "  " << model::role_name(role) << ": {headcount: " << r.headcount
       << ", hours_per_week: " << num(r.hours_per_week)
-      << ", cost_per_year: " << num(r.cost_per_year) << ", ramp_up_weeks: " << num(r.ramp_up_weeks)
-      << "}\n";
+      << ", cost_per_year: " << num(r.cost_per_year) << ", ramp_up_weeks: " << num(r.ramp_up_weeks);
+    if (r.attrition_per_year > 0 || r.backfill_days > 0) // keys of the later contract section
+      y << ", attrition_per_year: " << num(r.attrition_per_year)
+        << ", backfill_days: " << num(r.backfill_days);
+    y << "}\n";
   }
   if (!staff.changes.empty()) {
     y << "  changes:\n";
@@ -119,6 +122,26 @@ void market(std::ostream &y, const model::MarketParameters &market) {
     y << "    pass_halflife_days: " << num(*market.qualification.pass_halflife_days) << '\n';
   y << "  shortlist:\n    time_to_need_days: " << dist(market.shortlist.time_to_need_days)
     << "\n    drift_per_year: " << num(market.shortlist.drift_per_year) << '\n';
+  if (!market.seasonality.empty()) {
+    y << "  seasonality: [";
+    for (std::size_t i = 0; i < market.seasonality.size(); ++i)
+      y << (i ? ", " : "") << num(market.seasonality[i]);
+    y << "]\n";
+  }
+  if (!market.changes.empty())
+    y << "  changes:\n";
+  for (const auto &c : market.changes) {
+    y << "    - {day: " << num(c.day);
+    if (c.segment)
+      y << ", segment: " << quote(market.segments.at(*c.segment).name);
+    if (c.suspects_per_week)
+      y << ", suspects_per_week: " << num(*c.suspects_per_week);
+    if (c.suspects_factor)
+      y << ", suspects_factor: " << num(*c.suspects_factor);
+    if (c.qualification_pass)
+      y << ", qualification_pass: " << num(*c.qualification_pass);
+    y << "}\n";
+  }
 }
 
 void funnel(std::ostream &y, const model::FunnelParameters &funnel) {
@@ -156,6 +179,16 @@ void customers(std::ostream &y, const model::CustomerParameters &c) {
     << "\n    priority: " << model::priority_name(c.brickwalling.priority) << '\n';
   if (c.winback_after_days)
     y << "  winback_after_days: " << num(*c.winback_after_days) << '\n';
+  if (!c.changes.empty())
+    y << "  changes:\n";
+  for (const auto &change : c.changes) {
+    y << "    - {day: " << num(change.day);
+    if (change.churn_factor)
+      y << ", churn_factor: " << num(*change.churn_factor);
+    if (change.intent_factor)
+      y << ", intent_factor: " << num(*change.intent_factor);
+    y << "}\n";
+  }
 }
 
 void targets(std::ostream &y, const model::TargetParameters &t) {

@@ -47,7 +47,7 @@ TEST_CASE("every metric of every shipped scenario has a label in both languages"
 
 TEST_CASE("every trace event tells its story in both languages", "[analysis]") {
   const present::StoryContext context{{"intake", "offerte"}, {"mkb"}};
-  for (int k = 0; k <= static_cast<int>(model::TraceKind::opportunity_won); ++k) {
+  for (int k = 0; k <= static_cast<int>(model::TraceKind::customers_changed); ++k) {
     for (const Language language : {Language::en, Language::nl}) {
       model::TraceEvent e;
       e.kind = static_cast<model::TraceKind>(k);

@@ -85,6 +85,22 @@ TEST_CASE("lesson 5: acquisition earns more now, retention has the better direct
   REQUIRE(rises(r, "retention_share"));
 }
 
+TEST_CASE("lesson 7: when the market shrinks, opportunities fall before revenue does",
+          "[lessons]") {
+  const auto r = run_files({"scenarios/les/07-markt-verandert.yaml"}); // factor 1, then 0.6
+  REQUIRE(falls(r, "suspects_per_year"));
+  REQUIRE(falls(r, "opportunities_new_per_year"));
+  REQUIRE(falls(r, "new_customers_per_year"));
+  REQUIRE(falls(r, "revenue_per_year"));
+  // The first to turn is the flow in: new opportunities fall by a larger share than revenue,
+  // which customers' repeat business carries for a while.
+  auto share = [&](const char *metric) {
+    const auto m = static_cast<std::size_t>(r[0].index(metric));
+    return *change(r, metric).mean / *r[0].summaries[m].mean;
+  };
+  REQUIRE(share("opportunities_new_per_year") < share("revenue_per_year"));
+}
+
 TEST_CASE("every lesson runs in well under a second", "[lessons]") {
   for (const char *file : {"scenarios/les/01-basis.yaml", "scenarios/les/02-kwalificeren.yaml",
                            "scenarios/les/03-brickwalling.yaml", "scenarios/les/04-knelpunt.yaml",
