@@ -239,6 +239,7 @@ ScenarioFile load_text(std::string text, const std::string &source,
   if (!diagnostics.empty())
     throw ScenarioError(tidy(std::move(diagnostics), source));
   file.text = std::move(text);
+  file.overrides.assign(overrides.begin(), overrides.end());
   return file;
 }
 

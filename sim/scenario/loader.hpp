@@ -42,9 +42,10 @@ struct Variant {
 
 /// A scenario file, read and checked.
 struct ScenarioFile {
-  std::string source;            ///< the path, or "(built-in basis)"
-  std::string text;              ///< the file's bytes, as read
-  std::vector<Variant> variants; ///< one, or one per point of the sweep
+  std::string source;              ///< the path, or "(built-in basis)"
+  std::string text;                ///< the file's bytes, as read
+  std::vector<Variant> variants;   ///< one, or one per point of the sweep
+  std::vector<Override> overrides; ///< the settings applied to every variant (--set)
 };
 
 /// Reads and checks a scenario file; `overrides` apply to every variant after the sweep.
