@@ -151,3 +151,10 @@ TEST_CASE("a shard refuses what it cannot do with exit status 2", "[cli][shard]"
     REQUIRE_THAT(r.err, Catch::Contains("expected K/N"));
   }
 }
+
+TEST_CASE("optimize refuses --shard and says why", "[cli][shard]") {
+  const auto r = run_salesfab({"optimize", sweep_file, "--vary", "staff.qualifier.headcount=1..2",
+                               "--minimize", "staff_cost_per_year", "--shard", "1/2"});
+  REQUIRE(r.exit_status == 2);
+  REQUIRE_THAT(r.err, Catch::Contains("optimize cannot be cut into shards"));
+}
