@@ -210,6 +210,42 @@ Outcome serve(std::vector<PlannedVariant> planned, const CommonOptions &common,
 }
 } // namespace
 
+namespace {
+// The variants that need no run: those a shard holds none of, and (--resume) those an earlier
+// run kept in the folder. Gives every variant its part's key.
+void settle(Outcome &outcome, const output::ResultFolder *out,
+            const std::vector<scenario::ScenarioFile> &files, const CommonOptions &common,
+            bool paired, std::vector<std::string> &keys, std::vector<bool> &skip) {
+  for (std::size_t v = 0; v < outcome.planned.size(); ++v) {
+    const experiment::VariantSpec &spec = outcome.planned[v].spec;
+    keys.push_back(out ? key_of(outcome.planned[v], files, outcome.slices, v) : std::string());
+    if (!outcome.slices.empty() && outcome.slices[v].from == outcome.slices[v].to) {
+      // none of this variant's replications are the shard's
+      outcome.results[v] =
+          analysis::VariantResult::planned(spec.scenario, spec.variant, spec.parameters);
+      skip[v] = true;
+      continue;
+    }
+    if (out == nullptr || !common.resume)
+      continue;
+    auto resumed = analysis::VariantResult::planned(spec.scenario, spec.variant, spec.parameters);
+    if (out->resume(keys[v], resumed)) {
+      outcome.results[v] = std::move(resumed);
+      skip[v] = true;
+      ++outcome.resumed;
+    }
+  }
+  // Variants that stop together (a paired precision goal) are resumed all or none.
+  if (paired && outcome.resumed > 0 && outcome.resumed < static_cast<int>(outcome.planned.size()) &&
+      outcome.planned.front().spec.parameters.run.precision) {
+    std::fill(skip.begin(), skip.end(), false);
+    for (auto &r : outcome.results)
+      r.reset();
+    outcome.resumed = 0;
+  }
+}
+} // namespace
+
 Outcome launch(std::vector<PlannedVariant> planned,
                const std::vector<scenario::ScenarioFile> &files, const CommonOptions &common,
                LaunchOptions launch_options, const LaunchHooks &hooks) {
@@ -237,37 +273,11 @@ Outcome launch(std::vector<PlannedVariant> planned,
   }
 
   std::vector<experiment::VariantSpec> specs;
+  for (const auto &p : outcome.planned)
+    specs.push_back(p.spec);
   std::vector<bool> skip(outcome.planned.size(), false);
   std::vector<std::string> keys;
-  for (std::size_t v = 0; v < outcome.planned.size(); ++v) {
-    const experiment::VariantSpec &spec = outcome.planned[v].spec;
-    specs.push_back(spec);
-    keys.push_back(out ? key_of(outcome.planned[v], files, outcome.slices, v) : std::string());
-    if (!outcome.slices.empty() && outcome.slices[v].from == outcome.slices[v].to) {
-      // none of this variant's replications are the shard's
-      outcome.results[v] =
-          analysis::VariantResult::planned(spec.scenario, spec.variant, spec.parameters);
-      skip[v] = true;
-      continue;
-    }
-    if (!out || !common.resume)
-      continue;
-    auto resumed = analysis::VariantResult::planned(spec.scenario, spec.variant, spec.parameters);
-    if (out->resume(keys[v], resumed)) {
-      outcome.results[v] = std::move(resumed);
-      skip[v] = true;
-      ++outcome.resumed;
-    }
-  }
-  // Variants that stop together (a paired precision goal) are resumed all or none.
-  if (launch_options.paired && outcome.resumed > 0 &&
-      outcome.resumed < static_cast<int>(outcome.planned.size()) &&
-      outcome.planned.front().spec.parameters.run.precision) {
-    std::fill(skip.begin(), skip.end(), false);
-    for (auto &r : outcome.results)
-      r.reset();
-    outcome.resumed = 0;
-  }
+  settle(outcome, out ? &*out : nullptr, files, common, launch_options.paired, keys, skip);
 
   std::atomic<bool> &stop = hooks.stop ? *hooks.stop : install_interrupt_handlers();
   ProgressBar progress(!common.quiet);

@@ -135,7 +135,9 @@ private:
     }
   }
 
-  // Gives each idle rank its next block: a few per thread of it, fewer towards the end.
+  // Gives each idle rank its next block: a quarter of a fair share of what is left, at least one
+  // job per thread of that rank and at most 16 (a block of several replications hides the round
+  // trip), so blocks shrink towards the end and the ranks finish together.
   void hand_out(std::span<const experiment::Job> jobs, std::atomic<std::size_t> &next) {
     for (std::size_t r = 1; r < ranks_.size(); ++r) {
       Rank &rank = ranks_[r];
@@ -145,7 +147,7 @@ private:
       if (at >= jobs.size())
         return;
       const std::size_t fair = (jobs.size() - at + 4 * ranks_.size() - 1) / (4 * ranks_.size());
-      const std::size_t size = std::clamp<std::size_t>(fair, rank.threads, 4 * rank.threads);
+      const std::size_t size = std::clamp<std::size_t>(fair, rank.threads, 16 * rank.threads);
       const std::size_t from = next.fetch_add(size);
       const std::size_t to = std::min(from + size, jobs.size());
       if (from >= to)
