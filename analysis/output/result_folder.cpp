@@ -51,6 +51,15 @@ std::string run_json(const RunInfo &info) {
     }
     j["precision"] = std::move(precision);
   }
+  if (!info.shards.empty()) {
+    Json shards = Json::array();
+    for (const MergedShard &m : info.shards)
+      shards.push_back({{"folder", m.folder},
+                        {"shard", std::to_string(m.index) + "/" + std::to_string(m.count)},
+                        {"threads", m.threads},
+                        {"wall_seconds", m.wall_seconds}});
+    j["shards"] = std::move(shards);
+  }
   return dump(j);
 }
 
@@ -128,7 +137,7 @@ void write_all_atomically(const std::vector<std::pair<std::filesystem::path, std
 
 namespace {
 constexpr std::string_view part_magic = "salesfab-part 2";
-const char *parts_folder = ".salesfab-parts";
+const char *parts_folder_name = ".salesfab-parts";
 
 // A part holds what the final files cannot give back exactly: every replication's values and
 // its report periods, as three small tidy tables, read back by column name.
@@ -250,12 +259,12 @@ void read_periods(const Table &t, analysis::VariantResult &v,
 
 ResultFolder::ResultFolder(std::filesystem::path dir) : dir_(std::move(dir)) {
   std::error_code ec;
-  std::filesystem::create_directories(dir_ / parts_folder, ec);
+  std::filesystem::create_directories(dir_ / parts_folder_name, ec);
   if (ec)
     throw OutputError("cannot use " + dir_.string() + " as the output folder: " + ec.message());
   // Try a write now, so that a folder we may not write to is reported before hours of work.
-  write_atomically(dir_ / parts_folder / "probe", "");
-  std::filesystem::remove(dir_ / parts_folder / "probe", ec);
+  write_atomically(dir_ / parts_folder_name / "probe", "");
+  std::filesystem::remove(dir_ / parts_folder_name / "probe", ec);
 }
 
 std::string ResultFolder::part_key(const std::string &scenario_sha256, const std::string &variant,
@@ -264,8 +273,16 @@ std::string ResultFolder::part_key(const std::string &scenario_sha256, const std
                     std::to_string(replications) + '\n' + std::string(version));
 }
 
+std::string ResultFolder::part_name(const std::string &key) { return key + ".part"; }
+
+std::filesystem::path ResultFolder::parts_folder() { return parts_folder_name; }
+
 std::filesystem::path ResultFolder::part_path(const std::string &key) const {
-  return dir_ / parts_folder / (key + ".part");
+  return dir_ / parts_folder_name / part_name(key);
+}
+
+void ResultFolder::finish_shard(const std::string &manifest) const {
+  write_atomically(dir_ / "shard.json", manifest);
 }
 
 void ResultFolder::save_part(const std::string &key, const analysis::VariantResult &v) const {
@@ -280,7 +297,12 @@ void ResultFolder::save_part(const std::string &key, const analysis::VariantResu
 }
 
 bool ResultFolder::resume(const std::string &key, analysis::VariantResult &variant) const {
-  std::ifstream in(part_path(key), std::ios::binary);
+  return read_part(part_path(key), key, variant);
+}
+
+bool ResultFolder::read_part(const std::filesystem::path &file, const std::string &key,
+                             analysis::VariantResult &variant) {
+  std::ifstream in(file, std::ios::binary);
   if (!in)
     return false;
   std::ostringstream all;
@@ -324,7 +346,7 @@ void ResultFolder::finish(
   files.emplace_back(dir_ / "run.json", run_json(info)); // last: it marks a finished run
   write_all_atomically(files);
   std::error_code ec;
-  std::filesystem::remove_all(dir_ / parts_folder, ec);
+  std::filesystem::remove_all(dir_ / parts_folder_name, ec);
 }
 
 } // namespace salesfab::output

@@ -34,6 +34,15 @@ struct ScenarioRun {
   std::vector<std::string> variants;
 };
 
+/// What run.json says of one shard of a merged run.
+struct MergedShard {
+  std::string folder;
+  std::size_t index = 0; ///< K of K/N, from 1
+  std::size_t count = 0;
+  int threads = 1;
+  double wall_seconds = 0;
+};
+
 /// What run.json says about the run.
 struct RunInfo {
   std::string version;
@@ -45,6 +54,8 @@ struct RunInfo {
   int variants_resumed = 0; ///< taken from an interrupted run's parts (--resume)
   /// With --precision: what each variant reached, by variant name.
   std::vector<std::pair<std::string, analysis::PrecisionReport>> precision;
+  /// A merged run: its shards (the wall time is then the longest shard's).
+  std::vector<MergedShard> shards;
 };
 
 /// run.json's text.
@@ -74,6 +85,16 @@ public:
   bool resume(const std::string &key, analysis::VariantResult &variant) const;
   /// Keeps a finished variant (a part file, written atomically).
   void save_part(const std::string &key, const analysis::VariantResult &variant) const;
+  /// Reads the part file `file` as resume() does; false when it is missing, incomplete, of
+  /// another key or unreadable.
+  static bool read_part(const std::filesystem::path &file, const std::string &key,
+                        analysis::VariantResult &variant);
+  /// The name of the part file of this key, inside parts_folder().
+  static std::string part_name(const std::string &key);
+  /// The folder of the parts, inside a result folder.
+  static std::filesystem::path parts_folder();
+  /// A shard's end: writes its manifest (shard.json) atomically and keeps the parts.
+  void finish_shard(const std::string &manifest) const;
   /// Writes the four result files of the variants, in order, with `extra` files (full paths),
   /// all or none; then removes the parts.
   void finish(std::span<const analysis::VariantResult *const> variants, const RunInfo &info,

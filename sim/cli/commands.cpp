@@ -17,6 +17,7 @@ int serve_main(std::span<const std::string> args);
 int complete_main(std::span<const std::string> args);
 int manpage_main(std::span<const std::string> args);
 int calibrate_main(std::span<const std::string> args);
+int merge_main(std::span<const std::string> args);
 
 std::span<const Command> commands() {
   static const std::array all{
@@ -37,6 +38,8 @@ std::span<const Command> commands() {
       Command{"calibrate", "a scenario fitted to a CRM history, every value with its interval",
               calibrate_main},
       Command{"validate", "check scenario files against the contract; run nothing", validate_main},
+      Command{"merge", "join the folders of a run's shards (--shard K/N) into its result files",
+              merge_main},
   };
   return all;
 }

@@ -9,6 +9,7 @@
 #include "cli/options.hpp"
 #include "cli/session.hpp"
 
+#include <cstdlib>
 #include <iostream>
 
 namespace salesfab::cli {
@@ -27,11 +28,12 @@ int compare_main(std::span<const std::string> args) {
       "(--set here adds an alternative; in run and report it changes every file instead.)",
       {Option::set, Option::example, Option::replications, Option::seed, Option::threads,
        Option::out, Option::resume, Option::format, Option::lang, Option::quiet, Option::max_events,
-       Option::precision});
+       Option::precision, Option::shard});
   if (parse(args, description, common).help) {
     std::cout << description;
     return exit_ok;
   }
+  resolve_shard(common, std::getenv, std::cerr);
   if (common.files.empty())
     throw UsageError("compare needs a BASE scenario file (see salesfab compare --help)");
   const Scenarios scenarios = comparison_scenarios(common, std::cerr);
@@ -45,6 +47,10 @@ int compare_main(std::span<const std::string> args) {
 
   const Outcome outcome =
       launch(std::move(planned), scenarios.files, common, {.keep_records = false, .paired = true});
+  if (outcome.served)
+    return exit_ok; // an MPI rank that only simulated: rank 0 speaks
+  if (common.shard)
+    return finish_shard(scenarios, outcome, common, command_line("compare", args));
   if (outcome.interrupted) {
     report_interrupted(outcome, common, std::cerr);
     return exit_failure;

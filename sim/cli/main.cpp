@@ -2,9 +2,14 @@
 // every error to the exit status of the command-line contract.
 
 #include "cli/command.hpp"
+#include "experiment/cluster.hpp"
 #include "scenario/diagnostic.hpp"
 
 #include <boost/program_options.hpp>
+
+#ifdef SALESFAB_MPI
+#include "mpi/session.hpp"
+#endif
 
 #include <exception>
 #include <iostream>
@@ -37,6 +42,10 @@ int run(int argc, char **argv) {
     print_help(std::cout);
     return exit_ok;
   }
+  if (const auto *c = salesfab::experiment::cluster();
+      c != nullptr && args[0] != "run" && args[0] != "compare")
+    throw UsageError("salesfab " + args[0] + " does not spread over the ranks of an MPI job (run " +
+                     "and compare do): run it as one process, without mpirun");
   for (const auto &list : {commands(), hidden_commands()})
     for (const Command &c : list)
       if (c.name == args[0])
@@ -47,6 +56,13 @@ int run(int argc, char **argv) {
 } // namespace
 
 int main(int argc, char **argv) {
+#ifdef SALESFAB_MPI
+  salesfab::mpi::Session mpi(argc, argv); // one of several ranks when mpirun started it
+  if (mpi.rank() != 0) {                  // rank 0 speaks for the job; the others only simulate
+    std::cout.rdbuf(nullptr);
+    std::cerr.rdbuf(nullptr);
+  }
+#endif
   try {
     return run(argc, argv);
   } catch (const po::error &e) {

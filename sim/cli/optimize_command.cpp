@@ -278,13 +278,17 @@ int optimize_main(std::span<const std::string> args) {
       "queue that cannot settle. --out DIR writes designs.csv and the chosen design's result\n"
       "files. The same --seed gives the same answer for any --threads.",
       {Option::set, Option::example, Option::seed, Option::threads, Option::out, Option::format,
-       Option::lang, Option::quiet, Option::max_events});
+       Option::lang, Option::quiet, Option::max_events, Option::shard});
   describe_optimize(description);
   const Parsed parsed = parse(args, description, common);
   if (parsed.help) {
     std::cout << description;
     return exit_ok;
   }
+  if (common.shard)
+    throw UsageError("optimize cannot be cut into shards: which design gets its next replication "
+                     "is decided replication by replication (feasibility check and KN), so its "
+                     "work is not known in advance; run it on one machine");
   const Request request = read_request(parsed.values);
   const scenario::ScenarioFile file = read_file(common, request);
   const experiment::OptimizationProblem problem = grid(request, file, common);

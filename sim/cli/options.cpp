@@ -68,6 +68,13 @@ po::options_description CommonOptions::describe(const std::string &usage,
                       "NAME: a shipped scenario as FILE, e.g. les/01-basis (from "
                       "share/salesfab/scenarios; repeatable)");
       break;
+    case Option::shard:
+      d.add_options()("shard", po::value<std::string>(),
+                      "K/N: run only the K-th of N equal parts of the replications (with --out; "
+                      "join the shards with salesfab merge). Without it: read from "
+                      "SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT or JOB_COMPLETION_INDEX with "
+                      "SALESFAB_SHARD_COUNT");
+      break;
     }
   }
   return d;
@@ -87,6 +94,82 @@ std::uint64_t whole_number(std::string_view option, const std::string &text) {
     throw UsageError(std::string(option) + " " + text +
                      ": expected a whole number from 0 to 18446744073709551615");
   return value;
+}
+
+ShardChoice parse_shard(const std::string &text, const std::string &what) {
+  const std::size_t slash = text.find('/');
+  const auto fail = [&] {
+    throw UsageError(what + " " + text + ": expected K/N, the K-th of N shards (1 <= K <= N <= " +
+                     std::to_string(max_shards) + "), e.g. 2/8");
+  };
+  if (slash == std::string::npos)
+    fail();
+  std::uint64_t k = 0, n = 0;
+  try {
+    k = whole_number(what, text.substr(0, slash));
+    n = whole_number(what, text.substr(slash + 1));
+  } catch (const UsageError &) {
+    fail();
+  }
+  if (k < 1 || n < k || n > max_shards)
+    fail();
+  ShardChoice c;
+  c.index = static_cast<std::size_t>(k);
+  c.count = static_cast<std::size_t>(n);
+  c.source = "--shard";
+  return c;
+}
+
+namespace {
+// A variable that must hold a whole number; its value, or a UsageError naming it.
+std::uint64_t variable(const std::function<const char *(const char *)> &getenv, const char *name,
+                       std::optional<std::uint64_t> otherwise = std::nullopt) {
+  const char *value = getenv(name);
+  if (value == nullptr) {
+    if (otherwise)
+      return *otherwise;
+    throw UsageError(std::string(name) + " is not set");
+  }
+  return whole_number(name, value);
+}
+} // namespace
+
+void resolve_shard(CommonOptions &common, const std::function<const char *(const char *)> &getenv,
+                   std::ostream &err) {
+  if (common.shard)
+    return;
+  ShardChoice c;
+  if (getenv("SLURM_ARRAY_TASK_ID") != nullptr) {
+    // Array indices may start anywhere and step: K counts the tasks from the first.
+    const std::uint64_t id = variable(getenv, "SLURM_ARRAY_TASK_ID");
+    const std::uint64_t min = variable(getenv, "SLURM_ARRAY_TASK_MIN", 0);
+    const std::uint64_t step =
+        std::max<std::uint64_t>(variable(getenv, "SLURM_ARRAY_TASK_STEP", 1), 1);
+    const std::uint64_t count = variable(getenv, "SLURM_ARRAY_TASK_COUNT");
+    if (id < min || (id - min) % step != 0)
+      throw UsageError("SLURM_ARRAY_TASK_ID " + std::to_string(id) +
+                       " is not a task of an array from SLURM_ARRAY_TASK_MIN " +
+                       std::to_string(min) + " in steps of " + std::to_string(step));
+    c = parse_shard(std::to_string((id - min) / step + 1) + "/" + std::to_string(count),
+                    "SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT");
+    c.source = "SLURM_ARRAY_TASK_ID=" + std::to_string(id) +
+               " SLURM_ARRAY_TASK_COUNT=" + std::to_string(count);
+  } else if (getenv("JOB_COMPLETION_INDEX") != nullptr) {
+    const std::uint64_t index = variable(getenv, "JOB_COMPLETION_INDEX");
+    if (getenv("SALESFAB_SHARD_COUNT") == nullptr)
+      throw UsageError("JOB_COMPLETION_INDEX is set (a Kubernetes indexed Job) but "
+                       "SALESFAB_SHARD_COUNT is not: set it to the Job's completions");
+    const std::uint64_t count = variable(getenv, "SALESFAB_SHARD_COUNT");
+    c = parse_shard(std::to_string(index + 1) + "/" + std::to_string(count),
+                    "JOB_COMPLETION_INDEX/SALESFAB_SHARD_COUNT");
+    c.source = "JOB_COMPLETION_INDEX=" + std::to_string(index) +
+               " SALESFAB_SHARD_COUNT=" + std::to_string(count);
+  } else {
+    return;
+  }
+  err << "salesfab: shard " << c.index << "/" << c.count << " (from " << c.source
+      << "; --shard K/N overrides)\n";
+  common.shard = std::move(c);
 }
 
 namespace {
@@ -188,6 +271,8 @@ Parsed parse(std::span<const std::string> args, const po::options_description &d
   if (common.max_events == 0)
     throw UsageError("--max-events 0: expected a whole number >= 1");
   parse_precision(vm, common);
+  if (vm.count("shard"))
+    common.shard = parse_shard(vm["shard"].as<std::string>(), "--shard");
   if (vm.count("format")) {
     const auto &text = vm["format"].as<std::string>();
     const auto format = output::parse_format(text);

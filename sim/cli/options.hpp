@@ -9,8 +9,10 @@
 #include <boost/program_options.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <initializer_list>
 #include <optional>
+#include <ostream>
 #include <span>
 #include <string>
 #include <string_view>
@@ -31,7 +33,15 @@ enum class Option {
   lang,
   quiet,
   precision, ///< --precision, --precision-metrics, --min-replications, --max-replications
-  example    ///< --example NAME: a shipped scenario, taken as a file in the order given
+  example,   ///< --example NAME: a shipped scenario, taken as a file in the order given
+  shard      ///< --shard K/N
+};
+
+/// Which shard of a run this process runs: the K-th of N parts of the work.
+struct ShardChoice {
+  std::size_t index = 1; ///< K, from 1
+  std::size_t count = 1; ///< N
+  std::string source;    ///< "--shard", or the environment variables it was read from
 };
 
 /// Values of the shared options, and the positional files.
@@ -51,6 +61,7 @@ struct CommonOptions {
   std::vector<std::string> precision_metrics; ///< watched (empty: the file's, or the key metrics)
   std::optional<int> min_replications;
   std::optional<int> max_replications;
+  std::optional<ShardChoice> shard; ///< --shard K/N, or from the environment (resolve_shard)
 
   /// The options description for `--help`, with the chosen shared options.
   boost::program_options::options_description describe(const std::string &usage,
@@ -68,6 +79,19 @@ struct Parsed {
 /// The text given to `option` as a whole number >= 0: digits only, no sign (Boost's own
 /// conversion takes "-1" for 2^64 - 1). Throws UsageError (exit 2) for anything else.
 std::uint64_t whole_number(std::string_view option, const std::string &text);
+
+/// The most shards a run may be cut into.
+inline constexpr std::size_t max_shards = 1'000'000;
+
+/// Parses "K/N" (1 <= K <= N <= max_shards); throws UsageError naming `what` otherwise.
+ShardChoice parse_shard(const std::string &text, const std::string &what);
+
+/// Without --shard: the shard of a Slurm job array (SLURM_ARRAY_TASK_ID, _MIN, _STEP and
+/// _COUNT) or of a Kubernetes indexed Job (JOB_COMPLETION_INDEX, with the count in
+/// SALESFAB_SHARD_COUNT), said on `err`. `getenv` reads a variable (nullptr: not set). Throws
+/// UsageError for values that do not make a shard.
+void resolve_shard(CommonOptions &common, const std::function<const char *(const char *)> &getenv,
+                   std::ostream &err);
 
 /// Parses a subcommand's arguments: options of `description`, the rest are files.
 /// Throws UsageError (exit 2) for anything malformed.

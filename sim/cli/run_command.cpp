@@ -8,6 +8,7 @@
 
 #include <boost/program_options.hpp>
 
+#include <cstdlib>
 #include <iostream>
 #include <optional>
 
@@ -28,7 +29,7 @@ int run_main(std::span<const std::string> args) {
       "run, and the exit status is then 2.",
       {Option::set, Option::example, Option::replications, Option::seed, Option::threads,
        Option::out, Option::resume, Option::format, Option::lang, Option::quiet, Option::max_events,
-       Option::precision});
+       Option::precision, Option::shard});
   describe_export_crm(description);
   const Parsed parsed = parse(args, description, common);
   if (parsed.help) {
@@ -37,11 +38,16 @@ int run_main(std::span<const std::string> args) {
   }
   if (const auto status = export_crm(parsed.values, common))
     return *status;
+  resolve_shard(common, std::getenv, std::cerr);
   const Scenarios scenarios =
       load_scenarios(common.files, common.overrides(), /*default_when_empty=*/true, std::cerr);
   if (scenarios.files.empty())
     return exit_invalid; // every file was refused, and said why: nothing to run or write
   const Outcome outcome = launch(plan(scenarios.files, common), scenarios.files, common);
+  if (outcome.served)
+    return exit_ok; // an MPI rank that only simulated: rank 0 speaks
+  if (common.shard)
+    return finish_shard(scenarios, outcome, common, command_line("run", args));
   std::cout << output::make_writer(common.format, common.language)->variants(outcome.finished());
   std::cout.flush();
   if (outcome.interrupted) {

@@ -4,13 +4,17 @@
 #include "analysis/output/json.hpp"
 #include "analysis/output/result_folder.hpp"
 #include "analysis/output/sha256.hpp"
+#include "analysis/output/shard_manifest.hpp"
 #include "cli/command.hpp"
 #include "cli/interrupt.hpp"
 #include "cli/progress.hpp"
+#include "experiment/cluster.hpp"
 #include "scenario/reader.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <iostream>
+#include <memory>
 
 namespace salesfab::cli {
 
@@ -83,8 +87,9 @@ std::vector<PlannedVariant> plan(const std::vector<scenario::ScenarioFile> &file
                                  const CommonOptions &common) {
   std::vector<PlannedVariant> planned;
   for (std::size_t f = 0; f < files.size(); ++f)
-    for (const auto &variant : files[f].variants) {
-      PlannedVariant p{{variant.parameters.name, variant.name, variant.parameters}, f};
+    for (std::size_t i = 0; i < files[f].variants.size(); ++i) {
+      const auto &variant = files[f].variants[i];
+      PlannedVariant p{{variant.parameters.name, variant.name, variant.parameters}, f, i};
       if (common.replications)
         p.spec.parameters.run.replications = *common.replications;
       if (common.seed)
@@ -118,7 +123,46 @@ std::string key_of(const PlannedVariant &p, const std::vector<scenario::Scenario
   return output::ResultFolder::part_key(output::sha256_hex(files[p.file].text), variant, run.seed,
                                         run.replications, version());
 }
+
+// A shard's part of a variant has its own key: a part of another slice is never reused.
+std::string key_of(const PlannedVariant &p, const std::vector<scenario::ScenarioFile> &files,
+                   const std::vector<experiment::Slice> &slices, std::size_t v) {
+  std::string key = key_of(p, files);
+  if (!slices.empty())
+    key = output::sha256_hex(key + "\nslice " + std::to_string(slices[v].from) + " " +
+                             std::to_string(slices[v].to));
+  return key;
+}
+
+std::vector<experiment::Slice> shard_slices(const std::vector<PlannedVariant> &planned,
+                                            const CommonOptions &common) {
+  if (!common.shard)
+    return {};
+  std::vector<std::size_t> replications;
+  for (const auto &p : planned)
+    replications.push_back(static_cast<std::size_t>(p.spec.parameters.run.replications));
+  return experiment::shard_slices(replications, common.shard->index - 1, common.shard->count);
+}
 } // namespace
+
+void check_shard(const std::vector<PlannedVariant> &planned, const CommonOptions &common) {
+  if (!common.shard)
+    return;
+  if (!common.out)
+    throw UsageError("shard " + std::to_string(common.shard->index) + "/" +
+                     std::to_string(common.shard->count) +
+                     ": a shard needs --out DIR (its part of the results is kept there, for "
+                     "salesfab merge)");
+  for (const auto &p : planned)
+    if (p.spec.parameters.run.precision)
+      throw UsageError(
+          "a shard of a run replicated until precise enough (--precision or the file's "
+          "run.precision, " +
+          p.spec.variant +
+          "): how many replications it needs is decided one by one, in order, as they come in, "
+          "so it cannot be cut into parts in advance; run it on one machine or with mpirun (see "
+          "the README)");
+}
 
 void check_precision_metrics(const std::vector<PlannedVariant> &planned,
                              const std::vector<scenario::ScenarioFile> &files,
@@ -154,25 +198,42 @@ void check_precision_metrics(const std::vector<PlannedVariant> &planned,
   }
 }
 
-Outcome launch(std::vector<PlannedVariant> planned,
-               const std::vector<scenario::ScenarioFile> &files, const CommonOptions &common,
-               LaunchOptions launch_options, const LaunchHooks &hooks) {
-  check_precision_metrics(planned, files, common);
+namespace {
+// An MPI rank other than 0: simulates what rank 0 hands out, then has nothing to say.
+Outcome serve(std::vector<PlannedVariant> planned, const CommonOptions &common,
+              experiment::Cluster &cluster) {
   Outcome outcome;
-  outcome.planned = std::move(planned);
-  outcome.results.resize(outcome.planned.size());
-  std::optional<output::ResultFolder> out;
-  if (common.out)
-    out.emplace(*common.out);
-
   std::vector<experiment::VariantSpec> specs;
-  std::vector<bool> skip(outcome.planned.size(), false);
-  std::vector<std::string> keys;
+  for (const auto &p : planned)
+    specs.push_back(p.spec);
+  experiment::Options options;
+  options.threads = common.threads.value_or(0);
+  options.limits.max_events = common.max_events;
+  options.stop = &install_interrupt_handlers();
+  cluster.serve(specs, options);
+  outcome.planned = std::move(planned);
+  outcome.served = true;
+  return outcome;
+}
+} // namespace
+
+namespace {
+// The variants that need no run: those a shard holds none of, and (--resume) those an earlier
+// run kept in the folder. Gives every variant its part's key.
+void settle(Outcome &outcome, const output::ResultFolder *out,
+            const std::vector<scenario::ScenarioFile> &files, const CommonOptions &common,
+            bool paired, std::vector<std::string> &keys, std::vector<bool> &skip) {
   for (std::size_t v = 0; v < outcome.planned.size(); ++v) {
     const experiment::VariantSpec &spec = outcome.planned[v].spec;
-    specs.push_back(spec);
-    keys.push_back(out ? key_of(outcome.planned[v], files) : std::string());
-    if (!out || !common.resume)
+    keys.push_back(out ? key_of(outcome.planned[v], files, outcome.slices, v) : std::string());
+    if (!outcome.slices.empty() && outcome.slices[v].from == outcome.slices[v].to) {
+      // none of this variant's replications are the shard's
+      outcome.results[v] =
+          analysis::VariantResult::planned(spec.scenario, spec.variant, spec.parameters);
+      skip[v] = true;
+      continue;
+    }
+    if (out == nullptr || !common.resume)
       continue;
     auto resumed = analysis::VariantResult::planned(spec.scenario, spec.variant, spec.parameters);
     if (out->resume(keys[v], resumed)) {
@@ -182,14 +243,48 @@ Outcome launch(std::vector<PlannedVariant> planned,
     }
   }
   // Variants that stop together (a paired precision goal) are resumed all or none.
-  if (launch_options.paired && outcome.resumed > 0 &&
-      outcome.resumed < static_cast<int>(outcome.planned.size()) &&
+  if (paired && outcome.resumed > 0 && outcome.resumed < static_cast<int>(outcome.planned.size()) &&
       outcome.planned.front().spec.parameters.run.precision) {
     std::fill(skip.begin(), skip.end(), false);
     for (auto &r : outcome.results)
       r.reset();
     outcome.resumed = 0;
   }
+}
+} // namespace
+
+Outcome launch(std::vector<PlannedVariant> planned,
+               const std::vector<scenario::ScenarioFile> &files, const CommonOptions &common,
+               LaunchOptions launch_options, const LaunchHooks &hooks) {
+  check_precision_metrics(planned, files, common);
+  check_shard(planned, common);
+  experiment::Cluster *cluster = experiment::cluster();
+  if (cluster != nullptr && cluster->rank() != 0)
+    return serve(std::move(planned), common, *cluster);
+  // Whatever happens here, the other ranks of an MPI job hear when the run is over.
+  const std::unique_ptr<experiment::Cluster, void (*)(experiment::Cluster *)> release(
+      cluster, [](experiment::Cluster *c) {
+        if (c != nullptr)
+          c->release();
+      });
+  Outcome outcome;
+  outcome.slices = shard_slices(planned, common);
+  outcome.planned = std::move(planned);
+  outcome.results.resize(outcome.planned.size());
+  std::optional<output::ResultFolder> out;
+  if (common.out)
+    out.emplace(*common.out);
+  if (out && common.shard) { // until it is finished again, the folder is no finished shard
+    std::error_code ec;
+    std::filesystem::remove(out->path() / output::shard_manifest_name, ec);
+  }
+
+  std::vector<experiment::VariantSpec> specs;
+  for (const auto &p : outcome.planned)
+    specs.push_back(p.spec);
+  std::vector<bool> skip(outcome.planned.size(), false);
+  std::vector<std::string> keys;
+  settle(outcome, out ? &*out : nullptr, files, common, launch_options.paired, keys, skip);
 
   std::atomic<bool> &stop = hooks.stop ? *hooks.stop : install_interrupt_handlers();
   ProgressBar progress(!common.quiet);
@@ -198,7 +293,10 @@ Outcome launch(std::vector<PlannedVariant> planned,
   options.limits.max_events = common.max_events;
   options.keep_records = launch_options.keep_records;
   options.paired = launch_options.paired;
+  options.slices = outcome.slices;
   options.stop = &stop;
+  if (cluster != nullptr)
+    options.distributor = &cluster->distributor(specs);
   options.progress = [&](const experiment::Progress &p) {
     progress.update(p.done, p.total, p.precision, p.target);
     if (hooks.progress)
@@ -210,9 +308,14 @@ Outcome launch(std::vector<PlannedVariant> planned,
     };
   auto results = experiment::run(specs, options, &outcome.stats, skip);
   progress.finish();
-  for (std::size_t v = 0; v < results.size(); ++v)
-    if (!skip[v] && results[v].complete())
+  for (std::size_t v = 0; v < results.size(); ++v) {
+    const bool complete =
+        outcome.slices.empty()
+            ? results[v].complete()
+            : results[v].replications.size() == outcome.slices[v].to - outcome.slices[v].from;
+    if (!skip[v] && complete)
       outcome.results[v] = std::move(results[v]);
+  }
   outcome.interrupted = stop.load();
   return outcome;
 }
@@ -313,6 +416,93 @@ void write_results(const Outcome &outcome, const std::vector<scenario::ScenarioF
   out.finish(outcome.finished(), info, extra_files);
 }
 
+namespace {
+// The command line of the whole run: without --shard (and --resume, which changes nothing).
+std::vector<std::string> whole_run_line(const std::vector<std::string> &line) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    if (line[i] == "--shard") {
+      ++i;
+      continue;
+    }
+    if (line[i].starts_with("--shard=") || line[i] == "--resume")
+      continue;
+    out.push_back(line[i]);
+  }
+  return out;
+}
+} // namespace
+
+void write_shard(const Outcome &outcome, const std::vector<scenario::ScenarioFile> &files,
+                 const CommonOptions &common, const std::vector<std::string> &command_line) {
+  if (!common.out || !common.shard || outcome.interrupted)
+    return;
+  output::ShardManifest m;
+  m.version = std::string(version());
+  m.command = command_line.at(1);
+  m.command_line = whole_run_line(command_line);
+  m.index = common.shard->index;
+  m.count = common.shard->count;
+  m.source = common.shard->source;
+  for (const auto &f : files) {
+    output::ShardScenario s;
+    s.path = f.source;
+    s.sha256 = output::sha256_hex(f.text);
+    s.text = f.text;
+    for (const auto &o : f.overrides)
+      s.overrides.push_back(o.text());
+    m.scenarios.push_back(std::move(s));
+  }
+  for (std::size_t v = 0; v < outcome.planned.size(); ++v) {
+    const PlannedVariant &p = outcome.planned[v];
+    const experiment::Slice &slice = outcome.slices.at(v);
+    output::ShardVariant sv;
+    sv.scenario = p.spec.scenario;
+    sv.variant = p.spec.variant;
+    sv.file = p.file;
+    sv.index_in_file = p.index_in_file;
+    sv.seed = p.spec.parameters.run.seed;
+    sv.replications = p.spec.parameters.run.replications;
+    sv.from = slice.from;
+    sv.to = slice.to;
+    if (slice.from < slice.to)
+      sv.part = output::ResultFolder::part_name(key_of(p, files, outcome.slices, v));
+    if (m.work_to == 0 && slice.from < slice.to)
+      m.work_from = m.work_total + slice.from;
+    m.work_total += static_cast<std::size_t>(sv.replications);
+    if (slice.from < slice.to)
+      m.work_to = m.work_total - static_cast<std::size_t>(sv.replications) + slice.to;
+    m.variants.push_back(std::move(sv));
+  }
+  if (m.work_to == 0)
+    m.work_from = m.work_to = m.work_total * (m.index - 1) / m.count; // an empty shard
+  m.threads = outcome.stats.threads;
+  m.wall_seconds = outcome.stats.wall_seconds;
+  m.events = outcome.stats.events;
+  output::ResultFolder(*common.out).finish_shard(output::shard_json(m));
+}
+
+int finish_shard(const Scenarios &scenarios, const Outcome &outcome, const CommonOptions &common,
+                 const std::vector<std::string> &command_line) {
+  if (outcome.interrupted) {
+    report_interrupted(outcome, common, std::cerr);
+  } else {
+    write_shard(outcome, scenarios.files, common, command_line);
+    std::size_t held = 0, total = 0;
+    for (std::size_t v = 0; v < outcome.slices.size(); ++v) {
+      held += outcome.slices[v].to - outcome.slices[v].from;
+      total += static_cast<std::size_t>(outcome.planned[v].spec.parameters.run.replications);
+    }
+    if (!common.quiet)
+      std::cerr << "salesfab: shard " << common.shard->index << "/" << common.shard->count << ": "
+                << held << " of " << total << " replications kept in " << *common.out
+                << "/ (shard.json); join the shards with salesfab merge DIR... --out DIR\n";
+  }
+  if (!common.quiet)
+    report_speed(outcome, std::cerr);
+  return exit_status(scenarios, outcome);
+}
+
 void report_interrupted(const Outcome &outcome, const CommonOptions &common, std::ostream &err) {
   std::size_t finished = 0;
   for (const auto &r : outcome.results)
@@ -328,6 +518,9 @@ void report_interrupted(const Outcome &outcome, const CommonOptions &common, std
         << *common.out << "/.salesfab-parts: run the same command with --resume to finish\n";
   else
     err << "salesfab: nothing was written\n";
+  if (experiment::cluster() != nullptr)
+    err << "salesfab: in an MPI job this stop usually means that a rank died or the job was "
+           "cancelled (mpirun names the rank)\n";
 }
 
 void report_speed(const Outcome &outcome, std::ostream &err) {

@@ -36,6 +36,7 @@ Scenarios load_scenarios(const std::vector<std::string> &paths,
 struct PlannedVariant {
   experiment::VariantSpec spec;
   std::size_t file;
+  std::size_t index_in_file = 0; ///< which of the file's variants (its sweep point)
 };
 
 /// Every variant of every file, with --replications and --seed applied.
@@ -49,6 +50,10 @@ struct Outcome {
   experiment::RunStats stats;
   int resumed = 0;
   bool interrupted = false;
+  /// An MPI rank other than 0: it only simulated what rank 0 handed out; nothing to say or write.
+  bool served = false;
+  /// A shard (--shard K/N): each variant's replications it holds; empty otherwise.
+  std::vector<experiment::Slice> slices;
   /// The finished variants, in order.
   [[nodiscard]] std::vector<const analysis::VariantResult *> finished() const;
 };
@@ -97,6 +102,20 @@ std::vector<std::string> command_line(std::string_view command, std::span<const 
 void write_results(const Outcome &outcome, const std::vector<scenario::ScenarioFile> &files,
                    const CommonOptions &common, const std::vector<std::string> &command_line,
                    const std::vector<std::pair<std::string, std::string>> &extra = {});
+
+/// A shard's end: keeps its parts and writes its manifest (shard.json) into --out; nothing when
+/// interrupted.
+void write_shard(const Outcome &outcome, const std::vector<scenario::ScenarioFile> &files,
+                 const CommonOptions &common, const std::vector<std::string> &command_line);
+
+/// A shard's whole ending for run and compare: its manifest written (or, interrupted, what was
+/// kept said), a line on stderr; the exit status.
+int finish_shard(const Scenarios &scenarios, const Outcome &outcome, const CommonOptions &common,
+                 const std::vector<std::string> &command_line);
+
+/// Refuses (UsageError) what a shard cannot do: no --out, a precision goal. `what` names the
+/// command.
+void check_shard(const std::vector<PlannedVariant> &planned, const CommonOptions &common);
 
 /// Says on `err` what an interrupted run did not finish, and what was kept.
 void report_interrupted(const Outcome &outcome, const CommonOptions &common, std::ostream &err);

@@ -10,6 +10,7 @@
 #include <mutex>
 #include <optional>
 #include <stdexcept>
+#include <string>
 #include <thread>
 
 namespace salesfab::experiment {
@@ -36,27 +37,56 @@ int effective_threads(int threads, std::size_t jobs) {
       std::min<std::size_t>(static_cast<std::size_t>(t), std::max<std::size_t>(jobs, 1)));
 }
 
+std::vector<Slice> shard_slices(std::span<const std::size_t> replications, std::size_t k,
+                                std::size_t n) {
+  if (n == 0 || k >= n)
+    throw std::invalid_argument("shard_slices: no shard " + std::to_string(k) + " of " +
+                                std::to_string(n));
+  std::size_t total = 0;
+  for (const std::size_t r : replications)
+    total += r;
+  // floor(total * i / n) without the product's overflow (i <= n, n well below 2^32).
+  const auto bound = [&](std::size_t i) { return total / n * i + total % n * i / n; };
+  const std::size_t begin = bound(k), end = bound(k + 1);
+  std::vector<Slice> slices;
+  std::size_t at = 0; // the work index of the variant's first replication
+  for (const std::size_t r : replications) {
+    const std::size_t from = std::clamp(begin, at, at + r) - at;
+    const std::size_t to = std::clamp(end, at, at + r) - at;
+    slices.push_back(Slice{from, std::max(from, to)});
+    at += r;
+  }
+  return slices;
+}
+
 namespace {
 
 // The variants with a fixed number of replications: all at once; each is handed on as soon as
 // its last replication is in (so the caller can keep it while the rest run).
 void run_fixed(Replicator &replicas, const std::vector<bool> &skip, const Options &options,
                std::vector<analysis::VariantResult> &results) {
-  std::vector<std::size_t> counts(replicas.size(), 0);
+  std::vector<std::size_t> counts(replicas.size(), 0), first(replicas.size(), 0);
   std::size_t total = 0;
   for (std::size_t v = 0; v < replicas.size(); ++v) {
     const auto &run = replicas.spec(v).parameters.run;
     if ((v < skip.size() && skip[v]) || run.precision)
       continue; // skipped, or replicated until precise enough (run_sequential)
     counts[v] = static_cast<std::size_t>(run.replications);
-    total += counts[v];
+    if (v < options.slices.size()) {
+      first[v] = options.slices[v].from;
+      counts[v] = options.slices[v].to;
+    }
+    total += counts[v] - std::min(first[v], counts[v]);
   }
   replicas.set_total(total);
-  replicas.extend(counts, [&](std::size_t v) {
-    results[v] = replicas.take(v, counts[v]);
-    if (options.variant_done)
-      options.variant_done(v, results[v]);
-  });
+  replicas.extend(
+      counts,
+      [&](std::size_t v) {
+        results[v] = replicas.take(v, counts[v]);
+        if (options.variant_done)
+          options.variant_done(v, results[v]);
+      },
+      first);
 }
 
 // Variants that stop together: one each, or — paired — all, watching the differences of every
@@ -197,6 +227,10 @@ std::vector<analysis::VariantResult> run(const std::vector<VariantSpec> &variant
   std::vector<analysis::VariantResult> results;
   for (const VariantSpec &v : variants)
     results.push_back(analysis::VariantResult::planned(v.scenario, v.variant, v.parameters));
+  if (!options.slices.empty())
+    for (const VariantSpec &v : variants)
+      if (v.parameters.run.precision)
+        throw std::invalid_argument("a shard of a run replicated until precise enough");
   Replicator replicas(variants, options);
   run_fixed(replicas, skip, options, results);
   run_sequential(replicas, skip, options, results);
@@ -204,7 +238,8 @@ std::vector<analysis::VariantResult> run(const std::vector<VariantSpec> &variant
     std::rethrow_exception(error);
   // Interrupted: an unfinished variant keeps the replications that finished (from 0, in order).
   for (std::size_t v = 0; v < variants.size(); ++v)
-    if (results[v].replications.empty() && !variants[v].parameters.run.precision)
+    if (results[v].replications.empty() && !variants[v].parameters.run.precision &&
+        options.slices.empty())
       results[v] = replicas.take(v, replicas.count(v));
   if (stats != nullptr) {
     stats->events = 0;

@@ -13,6 +13,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,14 @@ struct Progress {
   double target = 0; ///< the precision goals' (largest) target (0: none)
 };
 
+class Distributor;
+
+/// A shard's part of a variant: replications [from, to).
+struct Slice {
+  std::size_t from = 0;
+  std::size_t to = 0;
+};
+
 /// How an experiment runs.
 struct Options {
   int threads = 0;           ///< 0: all cores
@@ -53,6 +62,11 @@ struct Options {
   /// same for any thread count: replications run in batches, but the procedure takes them one
   /// by one, in order, and drops those beyond its stop.
   bool paired = false;
+  /// A shard: variant v runs only replications slices[v] (empty: all); precision goals are then
+  /// refused (their count is decided in order, as replications come in).
+  std::vector<Slice> slices;
+  /// Where replications run (nullptr: on this process's threads), e.g. the ranks of an MPI job.
+  Distributor *distributor = nullptr;
   /// Called (one at a time) as replications finish.
   std::function<void(const Progress &)> progress;
   /// Called (from worker threads, one at a time) when all replications of a variant are done,
@@ -78,6 +92,17 @@ struct RunStats {
 std::vector<analysis::VariantResult> run(const std::vector<VariantSpec> &variants,
                                          const Options &options, RunStats *stats = nullptr,
                                          const std::vector<bool> &skip = {});
+
+/// One replication of a variant, simulated and measured: the one computation every driver,
+/// thread and process runs.
+analysis::Replication replicate(const VariantSpec &variant, std::uint64_t replication,
+                                const model::RunLimits &limits, bool keep_record = false);
+
+/// Shard k (from 0) of n: the k-th of n equal, contiguous parts of the work list — every
+/// replication of every variant, variant by variant, in replication order — as each variant's
+/// slice (empty where the shard holds none of it). Parts differ in size by at most one.
+std::vector<Slice> shard_slices(std::span<const std::size_t> replications, std::size_t k,
+                                std::size_t n);
 
 /// The precision goal of a variant's run settings (empty without run.precision); the watched
 /// metrics default to the key metrics.

@@ -18,7 +18,8 @@ bool Replicator::halted() const {
 }
 
 void Replicator::extend(std::span<const std::size_t> counts,
-                        const std::function<void(std::size_t)> &variant_done) {
+                        const std::function<void(std::size_t)> &variant_done,
+                        std::span<const std::size_t> first) {
   std::vector<Job> jobs;
   for (std::size_t v = 0; v < variants_.size() && v < counts.size(); ++v) {
     if (failed_variant_[v].load())
@@ -28,7 +29,7 @@ void Replicator::extend(std::span<const std::size_t> counts,
       errors_[v].resize(counts[v]);
     }
     std::size_t missing = 0;
-    for (std::uint64_t r = 0; r < counts[v]; ++r)
+    for (std::uint64_t r = v < first.size() ? first[v] : 0; r < counts[v]; ++r)
       if (!slots_[v][r]) {
         jobs.push_back(Job{v, r});
         ++missing;
@@ -38,7 +39,9 @@ void Replicator::extend(std::span<const std::size_t> counts,
   next_ = 0;
   const int threads = effective_threads(options_.threads, jobs.size());
   threads_ = std::max(threads_, threads);
-  if (threads == 1) {
+  if (options_.distributor != nullptr) {
+    distribute(jobs, threads, variant_done);
+  } else if (threads == 1) {
     work(jobs, variant_done);
   } else {
     std::vector<std::jthread> pool;
@@ -59,30 +62,68 @@ void Replicator::work(const std::vector<Job> &jobs,
     if (failed_variant_[job.variant].load())
       continue;
     try {
-      simulate(job, variant_done);
+      compute(job, variant_done);
     } catch (const model::Interrupted &) {
       return; // left not done
-    } catch (const model::RunawayError &e) {
-      fail(job, std::make_exception_ptr(
-                    model::RunawayError(variants_[job.variant].variant + ", replication " +
-                                        std::to_string(job.replication) + ": " + e.what())));
     } catch (...) {
       fail(job, std::current_exception());
     }
   }
 }
 
+void Replicator::distribute(const std::vector<Job> &jobs, int threads,
+                            const std::function<void(std::size_t)> &variant_done) {
+  Distributor::Sink sink;
+  sink.halted = [this] { return halted(); };
+  sink.compute = [&](std::size_t j) {
+    if (halted() || failed_variant_[jobs[j].variant].load())
+      return;
+    try {
+      compute(jobs[j], variant_done);
+    } catch (const model::Interrupted &) {
+      // left not done
+    } catch (...) {
+      fail(jobs[j], std::current_exception());
+    }
+  };
+  sink.deliver = [&](std::size_t j, analysis::Replication replication) {
+    store(jobs[j], std::move(replication), variant_done);
+  };
+  sink.fail = [&](std::size_t j, std::exception_ptr error) { fail(jobs[j], std::move(error)); };
+  options_.distributor->run(jobs, threads, sink);
+}
+
+// A runaway names its variant and replication, wherever it ran.
 void Replicator::fail(const Job &job, std::exception_ptr error) {
+  try {
+    std::rethrow_exception(error);
+  } catch (const model::RunawayError &e) {
+    error = std::make_exception_ptr(
+        model::RunawayError(variants_[job.variant].variant + ", replication " +
+                            std::to_string(job.replication) + ": " + e.what()));
+  } catch (...) {
+  }
+  const std::lock_guard lock(mutex_);
   errors_[job.variant][job.replication] = std::move(error);
   failed_variant_[job.variant].store(true);
   failed_.store(true);
 }
 
-void Replicator::simulate(const Job &job, const std::function<void(std::size_t)> &variant_done) {
-  const model::Parameters &params = variants_[job.variant].parameters;
-  slots_[job.variant][job.replication] =
-      analysis::measure(model::simulate(params, job.replication, nullptr, limits_), params,
-                        job.replication, options_.keep_records);
+analysis::Replication replicate(const VariantSpec &variant, std::uint64_t replication,
+                                const model::RunLimits &limits, bool keep_record) {
+  const model::Parameters &params = variant.parameters;
+  return analysis::measure(model::simulate(params, replication, nullptr, limits), params,
+                           replication, keep_record);
+}
+
+void Replicator::compute(const Job &job, const std::function<void(std::size_t)> &variant_done) {
+  store(job, replicate(variants_[job.variant], job.replication, limits_, options_.keep_records),
+        variant_done);
+}
+
+void Replicator::store(const Job &job, analysis::Replication replication,
+                       const std::function<void(std::size_t)> &variant_done) {
+  slots_[job.variant][job.replication] = std::move(replication);
   const std::size_t done = finished_.fetch_add(1) + 1;
   // The last replication of a variant in this call tells: the atomic orders the others' writes.
   const bool complete = remaining_[job.variant].fetch_sub(1) == 1;

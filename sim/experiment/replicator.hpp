@@ -5,6 +5,7 @@
 // precise enough, optimisation) decide how many each variant needs.
 
 #include "analysis/measure/result.hpp"
+#include "experiment/distributor.hpp"
 #include "experiment/experiment.hpp"
 
 #include <atomic>
@@ -26,11 +27,13 @@ public:
   Replicator(const Replicator &) = delete;
   Replicator &operator=(const Replicator &) = delete;
 
-  /// Runs what is missing so that variant v holds replications [0, counts[v]), on the threads.
-  /// `variant_done(v)` is called (one call at a time) as soon as variant v holds all its count.
-  /// A replication that fails stops the others (see `isolate`); Ctrl-C leaves the rest not done.
+  /// Runs what is missing so that variant v holds replications [first[v], counts[v]) (first
+  /// empty: from 0), on the threads — or through Options::distributor. `variant_done(v)` is
+  /// called (one call at a time) as soon as variant v holds all of them. A replication that fails
+  /// stops the others (see `isolate`); Ctrl-C leaves the rest not done.
   void extend(std::span<const std::size_t> counts,
-              const std::function<void(std::size_t)> &variant_done = {});
+              const std::function<void(std::size_t)> &variant_done = {},
+              std::span<const std::size_t> first = {});
 
   /// With isolation, a failing replication marks only its own variant failed; the others go on.
   void isolate(bool on) { isolate_ = on; }
@@ -67,12 +70,12 @@ public:
   [[nodiscard]] const VariantSpec &spec(std::size_t v) const { return variants_[v]; }
 
 private:
-  struct Job {
-    std::size_t variant;
-    std::uint64_t replication;
-  };
   void work(const std::vector<Job> &jobs, const std::function<void(std::size_t)> &variant_done);
-  void simulate(const Job &job, const std::function<void(std::size_t)> &variant_done);
+  void distribute(const std::vector<Job> &jobs, int threads,
+                  const std::function<void(std::size_t)> &variant_done);
+  void compute(const Job &job, const std::function<void(std::size_t)> &variant_done);
+  void store(const Job &job, analysis::Replication replication,
+             const std::function<void(std::size_t)> &variant_done);
   void fail(const Job &job, std::exception_ptr error);
 
   const std::vector<VariantSpec> &variants_;

@@ -268,6 +268,7 @@ ScenarioFile load_text(std::string text, const std::string &source,
     throw ScenarioError(tidy(std::move(diagnostics), source));
   file.text = std::move(text);
   file.warnings = std::move(warnings);
+  file.overrides.assign(overrides.begin(), overrides.end());
   return file;
 }
 

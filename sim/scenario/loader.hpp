@@ -50,6 +50,7 @@ struct ScenarioFile {
   /// What is allowed but probably not meant (a change beyond the horizon, an absolute headcount
   /// the plan overrides later): each `FILE:LINE:COLUMN: key.path: message`, for stderr.
   std::vector<std::string> warnings;
+  std::vector<Override> overrides; ///< the settings applied to every variant (--set)
 };
 
 /// Reads and checks a scenario file; `overrides` apply to every variant after the sweep.

@@ -44,11 +44,23 @@ std::string make_temp_dir() {
 }
 
 ProgramResult run_salesfab(const std::vector<std::string> &args) {
+  return run_salesfab_env({}, args);
+}
+
+ProgramResult run_salesfab_env(const std::vector<std::string> &env,
+                               const std::vector<std::string> &args) {
   const char *program = std::getenv("SALESFAB");
   if (program == nullptr)
     throw std::runtime_error("SALESFAB is not set (run the tests through ctest)");
   const std::string dir = make_temp_dir();
-  std::string command = quote(program);
+  std::string command;
+  if (!env.empty()) {
+    command = "env";
+    for (const std::string &e : env)
+      command += ' ' + quote(e);
+    command += ' ';
+  }
+  command += quote(program);
   for (const std::string &a : args)
     command += ' ' + quote(a);
   command += " </dev/null >" + quote(dir + "/out") + " 2>" + quote(dir + "/err");

@@ -16,6 +16,10 @@ struct ProgramResult {
 /// Runs `salesfab ARGS...` from the project's root (ctest's working directory).
 ProgramResult run_salesfab(const std::vector<std::string> &args);
 
+/// Runs `salesfab ARGS...` with the environment variables `env` ("NAME=VALUE") added.
+ProgramResult run_salesfab_env(const std::vector<std::string> &env,
+                               const std::vector<std::string> &args);
+
 /// A salesfab program started in the background (stdout and stderr to files).
 struct Background {
   int pid = -1;

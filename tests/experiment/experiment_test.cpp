@@ -1,6 +1,7 @@
 #include "analysis/output/csv_writer.hpp"
 #include "analysis/output/records.hpp"
 #include "analysis/output/result_folder.hpp"
+#include "experiment/distributor.hpp"
 #include "experiment/experiment.hpp"
 #include "scenario/loader.hpp"
 
@@ -8,6 +9,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 using namespace salesfab;
 
@@ -198,4 +200,70 @@ TEST_CASE("several files are written all or none", "[experiment]") {
   REQUIRE(std::filesystem::exists(dir / "a.csv"));
   REQUIRE(std::filesystem::exists(dir / "b.csv"));
   std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("shards are equal contiguous parts of the work, variant by variant", "[experiment]") {
+  const std::vector<std::size_t> replications{5, 0, 7, 3}; // 15 in all
+  for (std::size_t n : {1u, 2u, 3u, 4u, 15u, 20u}) {
+    std::size_t next = 0; // the work index the next shard must start at
+    std::vector<std::size_t> covered(replications.size(), 0);
+    for (std::size_t k = 0; k < n; ++k) {
+      const auto slices = experiment::shard_slices(replications, k, n);
+      REQUIRE(slices.size() == replications.size());
+      std::size_t size = 0, at = 0;
+      for (std::size_t v = 0; v < slices.size(); ++v) {
+        if (slices[v].from < slices[v].to) {
+          REQUIRE(at + slices[v].from == next); // contiguous with the shard before
+          REQUIRE(slices[v].from == covered[v]);
+          next = at + slices[v].to;
+          covered[v] = slices[v].to;
+        }
+        size += slices[v].to - slices[v].from;
+        at += replications[v];
+      }
+      REQUIRE(size >= 15 / n); // equal parts: sizes differ by at most one
+      REQUIRE(size <= (15 + n - 1) / n);
+    }
+    REQUIRE(next == 15);
+    REQUIRE(covered == replications);
+  }
+  REQUIRE_THROWS(experiment::shard_slices(replications, 3, 3));
+}
+
+namespace {
+// A distributor that runs every other block "elsewhere": on a thread of its own, delivering the
+// values as a remote process would.
+class ElsewhereDistributor : public experiment::Distributor {
+public:
+  void run(std::span<const experiment::Job> jobs, int threads, const Sink &sink) override {
+    (void)threads;
+    std::thread elsewhere([&] {
+      for (std::size_t j = 0; j < jobs.size(); j += 2) {
+        const auto &spec = specs[jobs[j].variant];
+        sink.deliver(j, experiment::replicate(spec, jobs[j].replication, {}));
+      }
+    });
+    for (std::size_t j = 1; j < jobs.size(); j += 2)
+      sink.compute(j);
+    elsewhere.join();
+  }
+  std::vector<experiment::VariantSpec> specs;
+};
+} // namespace
+
+TEST_CASE("replications run through a distributor give the same results", "[experiment]") {
+  const auto specs = sweep(5);
+  experiment::Options options;
+  options.threads = 1;
+  const std::string here = all_rows(experiment::run(specs, options));
+  ElsewhereDistributor elsewhere;
+  elsewhere.specs = specs;
+  options.distributor = &elsewhere;
+  REQUIRE(all_rows(experiment::run(specs, options)) == here);
+  // A shard's slices: only those replications, the same values.
+  options.slices = {{2, 5}, {0, 1}};
+  const auto part = experiment::run(specs, options);
+  REQUIRE(part[0].replications.size() == 3);
+  REQUIRE(part[0].replications.front().index == 2);
+  REQUIRE(part[1].replications.size() == 1);
 }
