@@ -28,25 +28,25 @@ enum class Counter : std::uint8_t {
   won_deep_selling,
   won_up_selling,
   won_cross_selling,
-  lost_new,              ///< lost opportunities from prospects
-  lost_existing,         ///< lost opportunities from customers
-  lost_to_competitor,    ///< lost, by reason: to a competitor (conversion draw, churn)
-  lost_no_decision,      ///< ... no decision (conversion draw, patience, max age)
-  lost_patience,         ///< of which: waited too long for an account executive
-  lost_max_age,          ///< of which: open longer than max_age_days
-  lost_customer_churned, ///< of which (to competitor): the customer churned
-  revenue,               ///< value of deals won
-  revenue_existing,      ///< of which from existing customers
-  margin,                ///< gross margin of deals won
-  new_customers,         ///< accounts that became a customer for the first time
-  returning_customers,   ///< churned customers won again
-  churned,               ///< customers lost to competitors
-  churn_averted,         ///< churn candidates brickwalling kept out
-  won_back,              ///< churned customers back on the market
+  lost_new,                      ///< lost opportunities from prospects
+  lost_existing,                 ///< lost opportunities from customers
+  lost_to_competitor,            ///< lost, by reason: to a competitor (conversion draw, churn)
+  lost_no_decision,              ///< ... no decision (conversion draw, patience, max age)
+  lost_patience,                 ///< of which: waited too long for an account executive
+  lost_max_age,                  ///< of which: open longer than max_age_days
+  lost_customer_churned,         ///< of which (to competitor): the customer churned
+  revenue,                       ///< value of deals won
+  revenue_existing,              ///< of which from existing customers
+  margin,                        ///< gross margin of deals won
+  new_customers,                 ///< accounts that became a customer for the first time
+  returning_customers,           ///< churned customers won again
+  churned,                       ///< customers lost to competitors
+  churn_averted,                 ///< churn candidates brickwalling kept out
+  won_back,                      ///< churned customers back on the market
   suspects_lost_to_waiting,      ///< failed qualification, would have passed without the wait
   opportunities_lost_to_waiting, ///< failed a stage's conversion, would have gone on without
                                  ///< the wait
-  staff_queue_flows_,    ///< the first of role_count x queue_flow_count: see queue_counter()
+  staff_queue_flows_, ///< the first of role_count x queue_flow_count: see queue_counter()
   count_ = staff_queue_flows_ + role_count * 4 // queue_flow_count, checked below
 };
 inline constexpr std::size_t counter_count = static_cast<std::size_t>(Counter::count_);

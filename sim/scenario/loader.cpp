@@ -3,8 +3,8 @@
 #include "scenario/key_path.hpp"
 #include "scenario/parameters_reader.hpp"
 #include "scenario/reader.hpp"
-#include "scenario/writer.hpp"
 #include "scenario/relative.hpp"
+#include "scenario/writer.hpp"
 #include "scenario/yaml_tree.hpp"
 
 #include <algorithm>
