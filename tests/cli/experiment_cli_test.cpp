@@ -193,6 +193,10 @@ TEST_CASE("time kills deals: on the default scenario another salesperson pays in
       revenue_change({"staff.account_executive.headcount=4", "staff.changes[0].headcount=5"});
   INFO("one more account executive: revenue " << executive.first << " to " << executive.second);
   REQUIRE(executive.first > 0);
+  // The relative form says the same in one setting: +1 over the role's whole plan, the same
+  // parameters and seeds, so the very same interval.
+  const auto relative = revenue_change({"staff.account_executive.headcount=+1"});
+  REQUIRE(relative == executive);
   const auto qualifier = revenue_change({"staff.qualifier.headcount=3"});
   INFO("one more qualifier: revenue " << qualifier.first << " to " << qualifier.second);
   REQUIRE(qualifier.first > 0);
