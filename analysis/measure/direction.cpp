@@ -52,6 +52,8 @@ constexpr auto lower = std::to_array<std::string_view>({
     names::lost_to_competitor_per_year,
     names::lost_no_decision_per_year,
     names::lost_patience_per_year,
+    names::suspects_lost_to_waiting_per_year,
+    names::opportunities_lost_to_waiting_per_year,
     names::gone_cold_rate,
     names::cycle_days_mean,
     names::cycle_days_p90,

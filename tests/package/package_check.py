@@ -93,7 +93,7 @@ def check_completion(program, build):
     expect("salesfab ", commands(program), exactly=True)
     expect("salesfab ru", ["run"], exactly=True)
     expect("salesfab --ver", ["--version"], exactly=True)
-    expect("salesfab run --rep", ["--replications"], exactly=True)
+    expect("salesfab run --rep", ["--replication", "--replications"], exactly=True)
     options = expect("salesfab compare --", ["--set", "--seed", "--example", "--help"])
     if any(not o.startswith("--") for o in options):
         fail(f"compare's options: {options}")

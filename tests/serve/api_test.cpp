@@ -58,7 +58,7 @@ TEST_CASE("serve answers 200 for the page, the scenarios and their levers", "[se
   const auto [status, scenarios] = get(*c, "/api/scenarios");
   CHECK(status == 200);
   REQUIRE(scenarios.is_array());
-  CHECK(scenarios.size() == 7); // the built-in basis and the six lessons
+  CHECK(scenarios.size() == 8); // the built-in basis and the seven lessons
   CHECK(scenarios[0]["name"] == "basis");
   bool am = false;
   for (const auto &l : scenarios[0]["levers"]) {

@@ -76,11 +76,18 @@ def _yaml(value):
     return str(value)
 
 
+def _is_number(value):
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
 def _settings(set):
     if set is None:
         return []
     if isinstance(set, dict):
-        return [f"{key}={_yaml(value)}" for key, value in set.items()]
+        # A Python number is that number (KEY==N: -1 is never "one less"); a relative what-if
+        # is a string: {"staff.account_executive.headcount": "+1"}.
+        return [f"{key}={'=' if _is_number(value) else ''}{_yaml(value)}"
+                for key, value in set.items()]
     if isinstance(set, str):
         return [set]
     return list(set)  # ["KEY=VALUE", ...] as on the command line
