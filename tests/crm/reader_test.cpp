@@ -120,7 +120,8 @@ TEST_CASE("bad input: every problem is listed, in file order", "[crm][reader][ba
                                      "closed"));
 }
 
-TEST_CASE("lenient reading (--lenient) skips the rows with problems and says how many", "[crm][reader][bad]") {
+TEST_CASE("lenient reading (--lenient) skips the rows with problems and says how many",
+          "[crm][reader][bad]") {
   crm::ReadOptions lenient;
   lenient.lenient = true;
   const auto r = crm::read_tables(
