@@ -114,9 +114,10 @@ WhatIf read_what_if(std::string_view body, const Catalogue &catalogue, const Lim
       refuse("set: expected an object {KEY: VALUE, ...}");
     for (const auto &[key, value] : set->items()) {
       try {
-        // A JSON number is that number: written KEY==N, so that -1 is never read as "one less"
-        // (relative what-ifs are strings: "+1", "-1", "*1.2").
-        const std::string assign = value.is_number() ? "==" : "=";
+        // A JSON number is that number: a negative one is written KEY==-N, so that -1 is never
+        // read as "one less" (relative what-ifs are strings: "+1", "-1", "*1.2").
+        const bool negative = value.is_number() && value.get<double>() < 0;
+        const std::string assign = negative ? "==" : "=";
         overrides.push_back(scenario::parse_override(key + assign + yaml_value(key, value)));
       } catch (const scenario::ScenarioError &e) {
         refuse(e.what());

@@ -84,9 +84,9 @@ def _settings(set):
     if set is None:
         return []
     if isinstance(set, dict):
-        # A Python number is that number (KEY==N: -1 is never "one less"); a relative what-if
-        # is a string: {"staff.account_executive.headcount": "+1"}.
-        return [f"{key}={'=' if _is_number(value) else ''}{_yaml(value)}"
+        # A Python number is that number (a negative one is written KEY==-N: -1 is never "one
+        # less"); a relative what-if is a string: {"staff.account_executive.headcount": "+1"}.
+        return [f"{key}={'=' if _is_number(value) and value < 0 else ''}{_yaml(value)}"
                 for key, value in set.items()]
     if isinstance(set, str):
         return [set]
