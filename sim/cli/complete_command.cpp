@@ -14,21 +14,45 @@
 #include <filesystem>
 #include <iostream>
 #include <map>
-#include <regex>
+#include <optional>
 #include <sstream>
 
 namespace salesfab::cli {
 
 namespace {
 
+// One line of a --help text that names an option, as Boost.Program_options lays it out:
+// "  --name arg  ..." or "  -x [ --name ] arg  ...": the option and whether it takes a value.
+// (Parsed by hand: std::regex here trips g++ 12's -Wmaybe-uninitialized at -O1.)
+std::optional<std::pair<std::string, bool>> option_line(std::string_view text) {
+  if (!text.starts_with("  "))
+    return std::nullopt;
+  text.remove_prefix(2);
+  const auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  if (text.size() > 5 && text[0] == '-' && word(text[1]) && text.substr(2, 3) == " [ ")
+    text.remove_prefix(5);
+  if (!text.starts_with("--"))
+    return std::nullopt;
+  std::size_t end = 2;
+  while (end < text.size() &&
+         (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '-'))
+    ++end;
+  if (end == 2)
+    return std::nullopt;
+  std::string name(text.substr(0, end));
+  text.remove_prefix(end);
+  if (text.starts_with(" ]"))
+    text.remove_prefix(2);
+  return std::pair{std::move(name), text.starts_with(" arg")};
+}
+
 // The options of a command's --help text, each with whether it takes a value.
 std::map<std::string, bool> options_of(const Command &command) {
-  static const std::regex line(R"(^  (?:-\w \[ )?(--[A-Za-z0-9-]+)(?: \])?( arg)?)");
   std::map<std::string, bool> options;
   std::istringstream help(help_text(command));
   for (std::string text; std::getline(help, text);)
-    if (std::smatch m; std::regex_search(text, m, line))
-      options[m[1]] = m[2].matched;
+    if (auto option = option_line(text))
+      options[option->first] = option->second;
   return options;
 }
 
